@@ -1,0 +1,277 @@
+import type { FieldSpecs } from './input-fields.js';
+import type { EventDefinition, MachineConfig } from './work-order.machine-types.js';
+import {
+  CLOSE_WITHOUT_CALLBACK_REASONS,
+  NOT_ACCEPTED_REASONS,
+  REPLY_METHODS,
+  REPLY_RESULTS,
+  RESOLVED_ANSWERS,
+  SATISFACTION,
+  TRANSFER_METHODS,
+  TRANSFER_TARGETS,
+} from './work-order.fields.js';
+
+/**
+ * The transitions table of the work-order lifecycle (domain.md §3). Each row: label, the statuses it
+ * leaves, the roles allowed, its inputs, guards, the status it enters and what else it changes.
+ */
+const comment = { kind: 'text', label: '备注', required: false, maxLength: 2000, multiline: true } as const;
+const reason = (label: string) =>
+  ({ kind: 'text', label, required: true, maxLength: 2000, multiline: true }) as const;
+const units = { kind: 'units', label: '协办单位', required: false, max: 10 } as const;
+
+const dispatchInputs: FieldSpecs = {
+  leadUnitId: { kind: 'unit', label: '主办单位', required: true },
+  coUnitIds: units,
+  comment,
+};
+
+const leadNotCoUnit = (_: unknown, input?: Record<string, unknown>) =>
+  input && Array.isArray(input.coUnitIds) && input.coUnitIds.includes(input.leadUnitId)
+    ? '主办单位不能同时作为协办单位'
+    : null;
+
+const CENTRE_OPS = ['supervisor'] as const;
+const UNIT = ['unit_handler', 'unit_admin'] as const;
+
+export const WORK_ORDER_EVENTS = {
+  answer_directly: {
+    label: '直办答复',
+    tone: 'primary',
+    from: ['intake'],
+    roles: ['agent', ...CENTRE_OPS],
+    input: {
+      answer: reason('答复内容'),
+      knowledgeRef: { kind: 'text', label: '知识库依据', required: false, maxLength: 200 },
+      comment,
+    },
+    to: ({ order }) => (order.wantsCallback ? 'pending_callback' : 'closed'),
+  },
+  reject: {
+    label: '不予受理',
+    tone: 'danger',
+    from: ['intake'],
+    roles: ['agent', ...CENTRE_OPS],
+    input: {
+      reasonCode: { kind: 'enum', label: '不予受理原因', required: true, options: NOT_ACCEPTED_REASONS },
+      channelTold: reason('告知的办理渠道'),
+      comment,
+    },
+    to: () => 'not_accepted',
+  },
+  transfer_out: {
+    label: '转外线',
+    tone: 'danger',
+    from: ['intake'],
+    roles: ['agent', ...CENTRE_OPS],
+    input: {
+      target: { kind: 'enum', label: '转接对象', required: true, options: TRANSFER_TARGETS },
+      method: { kind: 'enum', label: '转接方式', required: true, options: TRANSFER_METHODS },
+      otherHotline: { kind: 'text', label: '其他热线名称', required: false, maxLength: 100 },
+      outcome: { kind: 'text', label: '转接结果', required: false, maxLength: 500 },
+      comment,
+    },
+    guard: (_, input) =>
+      input?.target === 'other_hotline' && !input.otherHotline ? '转其他热线时请填写热线名称' : null,
+    to: () => 'transferred_out',
+  },
+  merge: {
+    label: '并单',
+    from: ['intake', 'pending_dispatch'],
+    roles: ['agent', 'dispatcher', ...CENTRE_OPS],
+    input: { targetOrderId: { kind: 'order', label: '并入工单', required: true }, comment },
+    to: () => 'merged',
+  },
+  submit_for_dispatch: {
+    label: '转办（提交派单）',
+    tone: 'primary',
+    from: ['intake'],
+    roles: ['agent', ...CENTRE_OPS],
+    input: { comment },
+    to: () => 'pending_dispatch',
+  },
+  dispatch: {
+    label: '派单',
+    tone: 'primary',
+    from: ['pending_dispatch'],
+    roles: ['dispatcher', ...CENTRE_OPS],
+    input: dispatchInputs,
+    guard: leadNotCoUnit,
+    to: () => 'dispatched',
+    patch: (_, input) => ({
+      leadUnitId: input.leadUnitId as string,
+      coUnitIds: (input.coUnitIds as string[] | undefined) ?? [],
+    }),
+  },
+  sign: {
+    label: '签收',
+    tone: 'primary',
+    from: ['dispatched'],
+    roles: UNIT,
+    leadUnitOnly: true,
+    input: { comment },
+    to: () => 'in_progress',
+  },
+  request_return: {
+    label: '申请退单',
+    tone: 'danger',
+    from: ['dispatched', 'in_progress'],
+    roles: UNIT,
+    leadUnitOnly: true,
+    input: { reason: reason('退单理由'), suggestedUnit: { kind: 'text', label: '建议承办单位', required: false, maxLength: 100 } },
+    to: () => 'return_requested',
+  },
+  approve_return: {
+    label: '同意退单并改派',
+    from: ['return_requested'],
+    roles: ['dispatcher', ...CENTRE_OPS],
+    input: dispatchInputs,
+    guard: leadNotCoUnit,
+    to: () => 'dispatched',
+    patch: (_, input) => ({
+      leadUnitId: input.leadUnitId as string,
+      coUnitIds: (input.coUnitIds as string[] | undefined) ?? [],
+      pendingExtension: false,
+    }),
+  },
+  reject_return: {
+    label: '驳回退单',
+    from: ['return_requested'],
+    roles: ['dispatcher', ...CENTRE_OPS],
+    input: { reason: reason('驳回理由') },
+    to: () => 'in_progress',
+  },
+  request_extension: {
+    label: '申请延期',
+    from: ['in_progress'],
+    roles: UNIT,
+    leadUnitOnly: true,
+    input: (config: MachineConfig) => ({
+      days: { kind: 'integer', label: '延期工作日数', required: true, min: 1, max: config.maxExtensionDays },
+      reason: reason('延期理由'),
+    }),
+    guard: ({ order, config }) => {
+      if (order.pendingExtension) return '已有待审批的延期申请';
+      if (order.extensionCount >= config.maxExtensions) return `延期次数已达上限（${config.maxExtensions} 次）`;
+      return null;
+    },
+    to: () => 'in_progress',
+    patch: () => ({ pendingExtension: true }),
+  },
+  approve_extension: {
+    label: '批准延期',
+    from: ['in_progress'],
+    roles: ['reviewer', ...CENTRE_OPS],
+    input: (config: MachineConfig) => ({
+      days: { kind: 'integer', label: '批准工作日数', required: false, min: 1, max: config.maxExtensionDays },
+      comment,
+    }),
+    guard: ({ order }) => (order.pendingExtension ? null : '没有待审批的延期申请'),
+    to: () => 'in_progress',
+    patch: ({ order }) => ({ pendingExtension: false, extensionCount: order.extensionCount + 1 }),
+  },
+  refuse_extension: {
+    label: '不批准延期',
+    from: ['in_progress'],
+    roles: ['reviewer', ...CENTRE_OPS],
+    input: { reason: reason('不批准理由') },
+    guard: ({ order }) => (order.pendingExtension ? null : '没有待审批的延期申请'),
+    to: () => 'in_progress',
+    patch: () => ({ pendingExtension: false }),
+  },
+  reply: {
+    label: '答复',
+    tone: 'primary',
+    from: ['in_progress'],
+    roles: UNIT,
+    leadUnitOnly: true,
+    input: {
+      result: { kind: 'enum', label: '办理结果', required: true, options: REPLY_RESULTS },
+      publicReply: reason('答复意见（对来电人）'),
+      internalNotes: { kind: 'text', label: '内部办理说明', required: false, maxLength: 4000, multiline: true },
+      policyBasis: { kind: 'text', label: '政策依据', required: false, maxLength: 1000, multiline: true },
+    },
+    to: () => 'unit_replied',
+    patch: () => ({ pendingExtension: false }),
+  },
+  approve_reply: {
+    label: '审核通过',
+    tone: 'primary',
+    from: ['unit_replied'],
+    roles: ['reviewer', ...CENTRE_OPS],
+    input: { comment },
+    to: () => 'pending_reply',
+  },
+  reject_reply: {
+    label: '审核退回',
+    tone: 'danger',
+    from: ['unit_replied'],
+    roles: ['reviewer', ...CENTRE_OPS],
+    input: { reason: reason('退回理由') },
+    to: () => 'in_progress',
+  },
+  reply_to_caller: {
+    label: '回复来电人',
+    tone: 'primary',
+    from: ['pending_reply'],
+    roles: ['agent', 'callback', 'reviewer', ...CENTRE_OPS],
+    input: {
+      method: { kind: 'enum', label: '回复方式', required: true, options: REPLY_METHODS },
+      content: reason('回复内容'),
+    },
+    to: ({ order }) => (order.wantsCallback ? 'pending_callback' : 'closed'),
+  },
+  callback: {
+    label: '回访',
+    tone: 'primary',
+    from: ['pending_callback'],
+    roles: ['callback', ...CENTRE_OPS],
+    input: {
+      satisfaction: { kind: 'enum', label: '满意度', required: true, options: SATISFACTION },
+      resolved: { kind: 'enum', label: '是否解决', required: true, options: RESOLVED_ANSWERS },
+      redo: { kind: 'boolean', label: '退回重办', required: false },
+      comment,
+    },
+    guard: ({ order, config }, input) => {
+      if (!input?.redo) return null;
+      if (input.satisfaction !== 'dissatisfied') return '只有不满意的工单可以退回重办';
+      if (order.redoCount >= config.maxRedoCount) return `重办次数已达上限（${config.maxRedoCount} 次）`;
+      return null;
+    },
+    to: (_, input) => (input.redo ? 'pending_dispatch' : 'closed'),
+    patch: ({ order }, input) =>
+      input.redo ? { redoCount: order.redoCount + 1, leadUnitId: null, coUnitIds: [], pendingExtension: false } : {},
+  },
+  close: {
+    label: '办结（免回访）',
+    from: ['pending_callback'],
+    roles: ['callback', ...CENTRE_OPS],
+    input: {
+      reasonCode: {
+        kind: 'enum',
+        label: '免回访原因',
+        required: true,
+        options: CLOSE_WITHOUT_CALLBACK_REASONS,
+      },
+      comment,
+    },
+    to: () => 'closed',
+  },
+  archive: {
+    label: '归档',
+    from: ['closed', 'not_accepted', 'transferred_out', 'merged'],
+    roles: ['supervisor', 'admin'],
+    input: { comment },
+    to: () => 'archived',
+  },
+} satisfies Record<string, EventDefinition>;
+
+export type EventName = keyof typeof WORK_ORDER_EVENTS;
+export const EVENT_NAMES = Object.keys(WORK_ORDER_EVENTS) as EventName[];
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && Object.hasOwn(WORK_ORDER_EVENTS, value);
+}
+
+/** The table seen through its declared row type (what the machine and UIs read). */
+export const EVENT_DEFINITIONS: Readonly<Record<EventName, EventDefinition>> = WORK_ORDER_EVENTS;
