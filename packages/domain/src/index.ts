@@ -7,3 +7,5 @@ export * from './work-order.events.js';
 export * from './work-order.machine-types.js';
 export * from './work-order.machine.js';
 export * from './masking.js';
+export * from './work-order.intake.js';
+export * from './calendar/index.js';

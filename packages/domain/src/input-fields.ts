@@ -42,12 +42,12 @@ function parseField(spec: FieldSpec, value: unknown): { value?: ParsedInput[stri
       }
       return { value };
     case 'units': {
-      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v.length > 0 && v.length <= 64)) {
-        return { error: '应为单位编号列表' };
-      }
-      if (value.length > spec.max) return { error: `最多 ${spec.max} 个单位` };
-      if (new Set(value).size !== value.length) return { error: '单位不能重复' };
-      return { value: value as string[] };
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return { error: '应为单位编号列表' };
+      const ids = value.map((v: string) => v.trim());
+      if (ids.some((v) => v.length === 0 || v.length > 64)) return { error: '应为单位编号列表' };
+      if (ids.length > spec.max) return { error: `最多 ${spec.max} 个` };
+      if (new Set(ids).size !== ids.length) return { error: '不能重复' };
+      return { value: ids };
     }
     case 'integer':
       if (typeof value !== 'number' || !Number.isInteger(value)) return { error: '应为整数' };
@@ -69,7 +69,7 @@ export function parseFields(specs: FieldSpecs, raw: unknown, pathPrefix = 'input
   const issues: FieldIssue[] = [];
   const parsed: ParsedInput = {};
   for (const key of Object.keys(record)) {
-    if (!(key in specs)) issues.push({ field: `${pathPrefix}.${key}`, message: '不支持的字段' });
+    if (!Object.hasOwn(specs, key)) issues.push({ field: `${pathPrefix}.${key}`, message: '不支持的字段' });
   }
   for (const [key, spec] of Object.entries(specs)) {
     const value = record[key];

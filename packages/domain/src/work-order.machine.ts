@@ -52,7 +52,7 @@ export function transition(
   rawInput: unknown,
   config: MachineConfig = DEFAULT_MACHINE_CONFIG,
 ): Result<TransitionOutcome> {
-  if (!isEventName(event)) return fail('UNKNOWN_EVENT', `未知的操作：${event.slice(0, 40)}`);
+  if (!isEventName(event)) return fail('UNKNOWN_EVENT', `未知的操作：${String(event).slice(0, 40)}`);
   const def = EVENT_DEFINITIONS[event];
   if (!def.from.includes(order.status)) {
     return fail('TRANSITION_NOT_ALLOWED', `当前状态下不能执行「${def.label}」`);

@@ -1,0 +1,21 @@
+import type { MachineConfig } from '@huawu/domain';
+import type { CalendarService } from './calendar-service.js';
+import type { Database } from './storage/database.js';
+
+export interface CoreConfig {
+  /** IANA zone of the hotline: local dates, working days and order numbers use it. */
+  timeZone: string;
+  machine: MachineConfig;
+  sessionTtlHours: number;
+  /** Failed logins per username before a temporary lock. */
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+}
+
+/** What every use case receives: storage, the clock and configuration. Nothing ambient. */
+export interface CoreDeps {
+  database: Database;
+  now: () => Date;
+  config: CoreConfig;
+  calendar: CalendarService;
+}

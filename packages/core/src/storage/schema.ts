@@ -1,0 +1,151 @@
+/** Table shapes as Kysely sees them. Instants are ISO-8601 UTC text; booleans are 0/1 integers. */
+
+
+export interface UnitsTable {
+  id: string;
+  parent_id: string | null;
+  name: string;
+  kind: string;
+  path: string;
+  duty_phone: string | null;
+  sort_order: number;
+  active: number;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  unit_id: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  ip: string | null;
+}
+
+export interface LoginThrottleTable {
+  username: string;
+  failures: number;
+  window_started_at: string;
+  locked_until: string | null;
+}
+
+export interface WorkOrdersTable {
+  id: string;
+  order_no: string;
+  status: string;
+  version: number;
+  channel: string;
+  caller_name: string | null;
+  caller_phone: string | null;
+  caller_type: string;
+  anonymous: number;
+  confidential: number;
+  wants_callback: number;
+  appeal_type: string;
+  category: string | null;
+  title: string;
+  content: string;
+  address: string | null;
+  division_code: string | null;
+  urgency: string;
+  call_id: string | null;
+  lead_unit_id: string | null;
+  redo_count: number;
+  extension_count: number;
+  pending_extension_days: number | null;
+  merged_into_id: string | null;
+  sign_deadline_at: string | null;
+  deadline_at: string | null;
+  signed_at: string | null;
+  replied_at: string | null;
+  closed_at: string | null;
+  archived_at: string | null;
+  satisfaction: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WorkOrderUnitsTable {
+  order_id: string;
+  unit_id: string;
+  role: string;
+  assigned_at: string;
+  active: number;
+}
+
+export interface WorkOrderEventsTable {
+  order_id: string;
+  seq: number;
+  event: string;
+  from_status: string | null;
+  to_status: string;
+  actor_id: string;
+  actor_role: string;
+  at: string;
+  comment: string | null;
+  payload: string;
+}
+
+export interface HolidaysTable {
+  date: string;
+  year: number;
+  kind: string;
+  name: string;
+}
+
+export interface CalendarYearsTable {
+  year: number;
+  source: string;
+  imported_at: string;
+  imported_by: string | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  detail: string | null;
+  ip: string | null;
+}
+
+export interface OrderCountersTable {
+  day: string;
+  last: number;
+}
+
+export interface Schema {
+  units: UnitsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
+  work_orders: WorkOrdersTable;
+  work_order_units: WorkOrderUnitsTable;
+  work_order_events: WorkOrderEventsTable;
+  holidays: HolidaysTable;
+  calendar_years: CalendarYearsTable;
+  settings: SettingsTable;
+  audit_log: AuditLogTable;
+  order_counters: OrderCountersTable;
+}

@@ -1,0 +1,218 @@
+import { HANDLING_STATUSES, type Status } from '@huawu/domain';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import type { OrderEventRecord, OrderUnitRecord, WorkOrderRecord } from '../work-order.record.js';
+import type { Schema } from './schema.js';
+import { orderToRow, rowToOrder } from './work-order.rows.js';
+
+type Db = Kysely<Schema>;
+
+/** Which orders a caller may see: the whole centre, or orders involving a unit subtree. */
+export type OrderScope = { kind: 'all' } | { kind: 'unit'; unitPath: string };
+
+export interface OrderFilter {
+  statuses?: Status[];
+  appealType?: string;
+  urgency?: string;
+  unitPath?: string;
+  createdFrom?: string;
+  createdBefore?: string;
+  overdueAt?: string;
+  keyword?: string;
+  page: number;
+  pageSize: number;
+}
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export async function insertOrder(db: Db, order: WorkOrderRecord): Promise<void> {
+  await db.insertInto('work_orders').values(orderToRow(order)).execute();
+}
+
+/** Compare-and-set on `version`: false when someone else changed the order first. */
+export async function updateOrder(db: Db, order: WorkOrderRecord, expectedVersion: number): Promise<boolean> {
+  const { id, ...row } = orderToRow(order);
+  const result = await db
+    .updateTable('work_orders')
+    .set(row)
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function findOrder(db: Db, idOrNumber: string): Promise<WorkOrderRecord | undefined> {
+  const row = await db
+    .selectFrom('work_orders')
+    .selectAll()
+    .where((eb) => eb.or([eb('id', '=', idOrNumber), eb('order_no', '=', idOrNumber)]))
+    .executeTakeFirst();
+  return row ? rowToOrder(row) : undefined;
+}
+
+/** Allocates the day's next order number atomically (safe across processes on one PostgreSQL). */
+export async function nextOrderNumber(db: Db, day: string): Promise<string> {
+  const row = await db
+    .insertInto('order_counters')
+    .values({ day, last: 1 })
+    .onConflict((oc) => oc.column('day').doUpdateSet({ last: sql`order_counters.last + 1` }))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return `${day.replaceAll('-', '')}${String(row.last).padStart(4, '0')}`;
+}
+
+export async function listOrderUnits(db: Db, orderId: string): Promise<OrderUnitRecord[]> {
+  const rows = await db
+    .selectFrom('work_order_units as wu')
+    .innerJoin('units as u', 'u.id', 'wu.unit_id')
+    .select(['wu.unit_id', 'u.name', 'wu.role', 'wu.assigned_at', 'wu.active'])
+    .where('wu.order_id', '=', orderId)
+    .orderBy('wu.assigned_at')
+    .execute();
+  return rows.map((r) => ({
+    unitId: r.unit_id,
+    unitName: r.name,
+    role: r.role === 'lead' ? 'lead' : 'co',
+    assignedAt: r.assigned_at,
+    active: r.active === 1,
+  }));
+}
+
+/** Makes `leadUnitId` + `coUnitIds` the active units of an order; earlier units stay on record, inactive. */
+export async function assignOrderUnits(
+  db: Db,
+  orderId: string,
+  leadUnitId: string | null,
+  coUnitIds: readonly string[],
+  at: string,
+): Promise<void> {
+  await db.updateTable('work_order_units').set({ active: 0 }).where('order_id', '=', orderId).execute();
+  const rows = [
+    ...(leadUnitId ? [{ unit_id: leadUnitId, role: 'lead' }] : []),
+    ...coUnitIds.map((unit_id) => ({ unit_id, role: 'co' })),
+  ];
+  for (const r of rows) {
+    await db
+      .insertInto('work_order_units')
+      .values({ order_id: orderId, unit_id: r.unit_id, role: r.role, assigned_at: at, active: 1 })
+      .onConflict((oc) => oc.columns(['order_id', 'unit_id']).doUpdateSet({ role: r.role, assigned_at: at, active: 1 }))
+      .execute();
+  }
+}
+
+export interface NewEvent {
+  orderId: string;
+  seq: number;
+  event: string;
+  fromStatus: Status | null;
+  toStatus: Status;
+  actorId: string;
+  actorRole: string;
+  at: string;
+  comment: string | null;
+  payload: Record<string, unknown>;
+}
+
+export async function insertEvent(db: Db, e: NewEvent): Promise<void> {
+  await db
+    .insertInto('work_order_events')
+    .values({
+      order_id: e.orderId,
+      seq: e.seq,
+      event: e.event,
+      from_status: e.fromStatus,
+      to_status: e.toStatus,
+      actor_id: e.actorId,
+      actor_role: e.actorRole,
+      at: e.at,
+      comment: e.comment,
+      payload: JSON.stringify(e.payload),
+    })
+    .execute();
+}
+
+export async function listEvents(db: Db, orderId: string): Promise<OrderEventRecord[]> {
+  const rows = await db
+    .selectFrom('work_order_events as e')
+    .innerJoin('users as u', 'u.id', 'e.actor_id')
+    .selectAll('e')
+    .select('u.display_name')
+    .where('e.order_id', '=', orderId)
+    .orderBy('e.seq')
+    .execute();
+  return rows.map((r) => ({
+    seq: Number(r.seq),
+    event: r.event,
+    fromStatus: r.from_status as Status | null,
+    toStatus: r.to_status as Status,
+    actorId: r.actor_id,
+    actorName: r.display_name,
+    actorRole: r.actor_role,
+    at: r.at,
+    comment: r.comment,
+    payload: JSON.parse(r.payload) as Record<string, unknown>,
+  }));
+}
+
+function applyScope<O>(
+  query: SelectQueryBuilder<Schema, 'work_orders', O>,
+  unitPath: string,
+): SelectQueryBuilder<Schema, 'work_orders', O> {
+  return query.where(({ exists, selectFrom }) =>
+    exists(
+      selectFrom('work_order_units as wu')
+        .innerJoin('units as su', 'su.id', 'wu.unit_id')
+        .select(sql.lit(1).as('one'))
+        .whereRef('wu.order_id', '=', 'work_orders.id')
+        .where('su.path', 'like', `${unitPath}%`),
+    ),
+  );
+}
+
+export async function isOrderInScope(db: Db, orderId: string, scope: OrderScope): Promise<boolean> {
+  if (scope.kind === 'all') return true;
+  const row = await applyScope(db.selectFrom('work_orders').select('id').where('id', '=', orderId), scope.unitPath)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function listOrders(
+  db: Db,
+  scope: OrderScope,
+  f: OrderFilter,
+): Promise<{ items: (WorkOrderRecord & { leadUnitName: string | null })[]; total: number }> {
+  let q = db.selectFrom('work_orders');
+  if (scope.kind === 'unit') q = applyScope(q, scope.unitPath);
+  if (f.unitPath) q = applyScope(q, f.unitPath);
+  if (f.statuses?.length) q = q.where('status', 'in', f.statuses);
+  if (f.appealType) q = q.where('appeal_type', '=', f.appealType);
+  if (f.urgency) q = q.where('urgency', '=', f.urgency);
+  if (f.createdFrom) q = q.where('created_at', '>=', f.createdFrom);
+  if (f.createdBefore) q = q.where('created_at', '<', f.createdBefore);
+  if (f.overdueAt) {
+    q = q.where('status', 'in', [...HANDLING_STATUSES]).where('deadline_at', '<', f.overdueAt);
+  }
+  if (f.keyword) {
+    const pattern = likePattern(f.keyword.toLowerCase());
+    q = q.where((eb) =>
+      eb.or(
+        (['order_no', 'title', 'content', 'address'] as const).map((c) =>
+          eb(sql`lower(${sql.ref(`work_orders.${c}`)})`, 'like', sql`${pattern} escape '\\'`),
+        ),
+      ),
+    );
+  }
+  const totalRow = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const rows = await q
+    .leftJoin('units as lu', 'lu.id', 'work_orders.lead_unit_id')
+    .selectAll('work_orders')
+    .select('lu.name as lead_unit_name')
+    .orderBy('work_orders.created_at', 'desc')
+    .orderBy('work_orders.id', 'desc')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
+  return {
+    items: rows.map((r) => ({ ...rowToOrder(r), leadUnitName: r.lead_unit_name })),
+    total: Number(totalRow.n),
+  };
+}

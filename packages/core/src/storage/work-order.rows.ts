@@ -1,0 +1,83 @@
+import type { Selectable } from 'kysely';
+import type { WorkOrderRecord } from '../work-order.record.js';
+import type { WorkOrdersTable } from './schema.js';
+
+type Row = Selectable<WorkOrdersTable>;
+
+export function rowToOrder(r: Row): WorkOrderRecord {
+  return {
+    id: r.id,
+    orderNo: r.order_no,
+    status: r.status as WorkOrderRecord['status'],
+    version: Number(r.version),
+    channel: r.channel as WorkOrderRecord['channel'],
+    callerName: r.caller_name,
+    callerPhone: r.caller_phone,
+    callerType: r.caller_type as WorkOrderRecord['callerType'],
+    anonymous: r.anonymous === 1,
+    confidential: r.confidential === 1,
+    wantsCallback: r.wants_callback === 1,
+    appealType: r.appeal_type as WorkOrderRecord['appealType'],
+    category: r.category,
+    title: r.title,
+    content: r.content,
+    address: r.address,
+    divisionCode: r.division_code,
+    urgency: r.urgency as WorkOrderRecord['urgency'],
+    callId: r.call_id,
+    leadUnitId: r.lead_unit_id,
+    redoCount: Number(r.redo_count),
+    extensionCount: Number(r.extension_count),
+    pendingExtensionDays: r.pending_extension_days === null ? null : Number(r.pending_extension_days),
+    mergedIntoId: r.merged_into_id,
+    signDeadlineAt: r.sign_deadline_at,
+    deadlineAt: r.deadline_at,
+    signedAt: r.signed_at,
+    repliedAt: r.replied_at,
+    closedAt: r.closed_at,
+    archivedAt: r.archived_at,
+    satisfaction: r.satisfaction,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function orderToRow(o: WorkOrderRecord): Row {
+  return {
+    id: o.id,
+    order_no: o.orderNo,
+    status: o.status,
+    version: o.version,
+    channel: o.channel,
+    caller_name: o.callerName,
+    caller_phone: o.callerPhone,
+    caller_type: o.callerType,
+    anonymous: o.anonymous ? 1 : 0,
+    confidential: o.confidential ? 1 : 0,
+    wants_callback: o.wantsCallback ? 1 : 0,
+    appeal_type: o.appealType,
+    category: o.category,
+    title: o.title,
+    content: o.content,
+    address: o.address,
+    division_code: o.divisionCode,
+    urgency: o.urgency,
+    call_id: o.callId,
+    lead_unit_id: o.leadUnitId,
+    redo_count: o.redoCount,
+    extension_count: o.extensionCount,
+    pending_extension_days: o.pendingExtensionDays,
+    merged_into_id: o.mergedIntoId,
+    sign_deadline_at: o.signDeadlineAt,
+    deadline_at: o.deadlineAt,
+    signed_at: o.signedAt,
+    replied_at: o.repliedAt,
+    closed_at: o.closedAt,
+    archived_at: o.archivedAt,
+    satisfaction: o.satisfaction,
+    created_by: o.createdBy,
+    created_at: o.createdAt,
+    updated_at: o.updatedAt,
+  };
+}

@@ -1,0 +1,40 @@
+import { type Actor, allowedEvents } from '@huawu/domain';
+import { AppError } from '../app-error.js';
+import type { CoreDeps } from '../deps.js';
+import { scopeFor } from '../security/access-scope.js';
+import { writeAudit } from '../storage/admin.repository.js';
+import { findOrder, isOrderInScope, listEvents, listOrderUnits } from '../storage/work-order.repository.js';
+import { callerFields, toDetail } from '../views/work-order.view.js';
+import { toMachineOrder } from '../work-order.record.js';
+
+/**
+ * One order with its units, timeline and the actions this reader may take. An order outside the
+ * reader's scope is reported as not found (no hint that it exists). Reading unmasked caller data
+ * is written to the audit log.
+ */
+export async function getWorkOrder(deps: CoreDeps, actor: Actor, idOrNumber: string, opts = { audit: true }) {
+  const { db } = deps.database;
+  const order = await findOrder(db, idOrNumber);
+  if (!order || !(await isOrderInScope(db, order.id, await scopeFor(deps, actor)))) {
+    throw new AppError('NOT_FOUND', '工单不存在或无权查看');
+  }
+  const [units, events, calendar, policy] = await Promise.all([
+    listOrderUnits(db, order.id),
+    listEvents(db, order.id),
+    deps.calendar.context(),
+    deps.calendar.policy(),
+  ]);
+  const now = deps.now();
+  if (opts.audit && order.callerPhone && callerFields(order, actor).unmasked) {
+    await writeAudit(db, {
+      at: now.toISOString(),
+      actorId: actor.userId,
+      action: 'read_personal',
+      targetType: 'work_order',
+      targetId: order.id,
+      detail: { fields: ['callerName', 'callerPhone'] },
+    });
+  }
+  const allowed = allowedEvents(toMachineOrder(order, units), actor, deps.config.machine);
+  return toDetail(order, units, events, allowed, deps.config.machine, { actor, now, calendar, policy });
+}

@@ -1,0 +1,119 @@
+import {
+  type DeadlineContext,
+  type DeadlinePolicy,
+  type TransitionOutcome,
+  computeDeadline,
+  extendDeadline,
+  handlingLimit,
+  isOpen,
+  maxExtensionDays,
+} from '@huawu/domain';
+import type { Kysely } from 'kysely';
+import { AppError } from '../app-error.js';
+import { listUnitsByIds } from '../storage/identity.repository.js';
+import type { Schema } from '../storage/schema.js';
+import { type OrderScope, findOrder, isOrderInScope } from '../storage/work-order.repository.js';
+import type { WorkOrderRecord } from '../work-order.record.js';
+
+/** Checks what the pure machine cannot: that named units and orders exist and fit. */
+export async function checkReferences(
+  tx: Kysely<Schema>,
+  scope: OrderScope,
+  order: WorkOrderRecord,
+  outcome: TransitionOutcome,
+  policy: DeadlinePolicy,
+): Promise<WorkOrderRecord | undefined> {
+  const { input } = outcome;
+  if (typeof input.leadUnitId === 'string') {
+    const ids = [input.leadUnitId, ...((input.coUnitIds as string[] | undefined) ?? [])];
+    const found = await listUnitsByIds(tx, ids);
+    const missing = ids.find((unitId) => !found.some((u) => u.id === unitId && u.kind !== 'centre'));
+    if (missing) {
+      const field = missing === input.leadUnitId ? 'input.leadUnitId' : 'input.coUnitIds';
+      throw AppError.validation(field, `承办单位不存在：${missing.slice(0, 40)}`);
+    }
+  }
+  if (typeof input.days === 'number' && input.days > maxExtensionDays(policy, order.appealType)) {
+    throw AppError.validation('input.days', `此类诉求单次延期不超过 ${maxExtensionDays(policy, order.appealType)} 个工作日`);
+  }
+  if (outcome.event !== 'merge') return undefined;
+  const target = await findOrder(tx, input.targetOrderId as string);
+  if (!target || !(await isOrderInScope(tx, target.id, scope))) {
+    throw AppError.validation('input.targetOrderId', '并入的工单不存在');
+  }
+  if (target.id === order.id) throw AppError.validation('input.targetOrderId', '不能并入自身');
+  if (!isOpen(target.status)) throw AppError.validation('input.targetOrderId', '只能并入尚未办结的工单');
+  return target;
+}
+
+interface EffectContext {
+  now: Date;
+  calendar: DeadlineContext;
+  policy: DeadlinePolicy;
+  target: WorkOrderRecord | undefined;
+}
+
+/** The new order record after an event: status, units, clocks and timestamps. Pure. */
+export function applyTransitionEffects(order: WorkOrderRecord, outcome: TransitionOutcome, ctx: EffectContext) {
+  const at = ctx.now.toISOString();
+  const { input, patch } = outcome;
+  const next: WorkOrderRecord = { ...order, status: outcome.to, version: order.version + 1, updatedAt: at };
+  const missing = new Set<number>();
+  const deadline = (result: { deadline: Date; missingYears: number[] }) => {
+    for (const y of result.missingYears) missing.add(y);
+    return result.deadline.toISOString();
+  };
+  let unitsChanged = false;
+  if (patch.redoCount !== undefined) next.redoCount = patch.redoCount;
+  if (patch.extensionCount !== undefined) next.extensionCount = patch.extensionCount;
+  if (patch.leadUnitId !== undefined) {
+    next.leadUnitId = patch.leadUnitId;
+    unitsChanged = true;
+  }
+  switch (outcome.event) {
+    case 'dispatch':
+    case 'approve_return':
+      next.signDeadlineAt = deadline(computeDeadline(ctx.now, ctx.policy.sign, ctx.calendar));
+      next.deadlineAt = deadline(
+        computeDeadline(ctx.now, handlingLimit(ctx.policy, order.appealType, order.urgency), ctx.calendar),
+      );
+      next.signedAt = null;
+      next.pendingExtensionDays = null;
+      break;
+    case 'sign':
+      next.signedAt = at;
+      break;
+    case 'reject_return':
+      next.signedAt = order.signedAt ?? at;
+      break;
+    case 'request_extension':
+      next.pendingExtensionDays = input.days as number;
+      break;
+    case 'approve_extension': {
+      const days = (input.days as number | undefined) ?? order.pendingExtensionDays ?? 0;
+      if (order.deadlineAt) next.deadlineAt = deadline(extendDeadline(new Date(order.deadlineAt), days, ctx.calendar));
+      next.pendingExtensionDays = null;
+      break;
+    }
+    case 'refuse_extension':
+      next.pendingExtensionDays = null;
+      break;
+    case 'reply':
+      next.repliedAt = at;
+      next.pendingExtensionDays = null;
+      break;
+    case 'callback':
+      next.satisfaction = input.satisfaction as string;
+      if (input.redo) {
+        Object.assign(next, { signDeadlineAt: null, deadlineAt: null, signedAt: null, repliedAt: null });
+      }
+      break;
+    case 'merge':
+      next.mergedIntoId = ctx.target?.id ?? null;
+      break;
+  }
+  if (outcome.to === 'closed') next.closedAt = at;
+  if (outcome.to === 'archived') next.archivedAt = at;
+  const warnings = missing.size > 0 ? { calendarMissingYears: [...missing].sort() } : {};
+  return { next, unitsChanged, warnings };
+}

@@ -1,0 +1,130 @@
+import {
+  type Actor,
+  type DeadlineContext,
+  type DeadlinePolicy,
+  EVENT_DEFINITIONS,
+  type EventName,
+  type FieldSpecs,
+  type MachineConfig,
+  STATUS_LABELS,
+  callerVisibility,
+  deadlineState,
+  inputSpecs,
+  isHandling,
+  maskName,
+  maskPhone,
+} from '@huawu/domain';
+import type { OrderEventRecord, OrderUnitRecord, WorkOrderRecord } from '../work-order.record.js';
+
+/** Shapes orders for a given reader: masks caller data by role and adds the deadline state. */
+export interface ViewContext {
+  actor: Actor;
+  now: Date;
+  calendar: DeadlineContext;
+  policy: DeadlinePolicy;
+}
+
+export function callerFields(order: WorkOrderRecord, actor: Actor) {
+  const visibility = callerVisibility(actor.role, order.confidential);
+  const name = order.anonymous ? '匿名' : order.callerName;
+  if (visibility === 'full') return { callerName: name, callerPhone: order.callerPhone, unmasked: true };
+  if (visibility === 'hidden') return { callerName: order.confidential ? '保密' : null, callerPhone: null, unmasked: false };
+  return {
+    callerName: name && !order.anonymous ? maskName(name) : name,
+    callerPhone: order.callerPhone ? maskPhone(order.callerPhone) : null,
+    unmasked: false,
+  };
+}
+
+export function toSummary(order: WorkOrderRecord & { leadUnitName?: string | null }, v: ViewContext) {
+  const caller = callerFields(order, v.actor);
+  const running = isHandling(order.status) && order.deadlineAt !== null;
+  return {
+    id: order.id,
+    orderNo: order.orderNo,
+    version: order.version,
+    status: order.status,
+    statusLabel: STATUS_LABELS[order.status],
+    channel: order.channel,
+    appealType: order.appealType,
+    urgency: order.urgency,
+    title: order.title,
+    callerName: caller.callerName,
+    callerPhone: caller.callerPhone,
+    confidential: order.confidential,
+    leadUnitId: order.leadUnitId,
+    leadUnitName: order.leadUnitName ?? null,
+    createdAt: order.createdAt,
+    updatedAt: order.updatedAt,
+    deadlineAt: order.deadlineAt,
+    deadlineState: running
+      ? deadlineState(v.now, new Date(order.deadlineAt as string), v.policy.warningBefore, v.calendar)
+      : null,
+  };
+}
+
+export interface AllowedEventView {
+  name: EventName;
+  label: string;
+  tone: string;
+  input: FieldSpecs;
+}
+
+export function toDetail(
+  order: WorkOrderRecord,
+  units: OrderUnitRecord[],
+  events: OrderEventRecord[],
+  allowed: EventName[],
+  machine: MachineConfig,
+  v: ViewContext,
+) {
+  const lead = units.find((u) => u.active && u.role === 'lead');
+  const unitReader = v.actor.role === 'unit_handler' || v.actor.role === 'unit_admin';
+  return {
+    ...toSummary({ ...order, leadUnitName: lead?.unitName ?? null }, v),
+    callerType: order.callerType,
+    anonymous: order.anonymous,
+    wantsCallback: order.wantsCallback,
+    category: order.category,
+    content: order.content,
+    address: order.address,
+    divisionCode: order.divisionCode,
+    callId: order.callId,
+    redoCount: order.redoCount,
+    extensionCount: order.extensionCount,
+    pendingExtension: order.pendingExtensionDays !== null,
+    pendingExtensionDays: order.pendingExtensionDays,
+    signDeadlineAt: order.signDeadlineAt,
+    signedAt: order.signedAt,
+    repliedAt: order.repliedAt,
+    closedAt: order.closedAt,
+    archivedAt: order.archivedAt,
+    mergedIntoId: order.mergedIntoId,
+    satisfaction: order.satisfaction,
+    units,
+    timeline: events.map((e) => ({
+      seq: e.seq,
+      event: e.event,
+      eventLabel: e.event === 'create' ? '受理登记' : (EVENT_DEFINITIONS[e.event as EventName]?.label ?? e.event),
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      actorName: e.actorName,
+      actorRole: e.actorRole,
+      at: e.at,
+      comment: e.comment,
+      // Units do not see the centre's internal notes about the caller on confidential orders.
+      payload: unitReader && order.confidential ? {} : e.payload,
+    })),
+    allowedEvents: allowed.map(
+      (name): AllowedEventView => ({
+        name,
+        label: EVENT_DEFINITIONS[name].label,
+        tone: EVENT_DEFINITIONS[name].tone ?? 'default',
+        input: inputSpecs(name, machine),
+      }),
+    ),
+  };
+}
+
+export type WorkOrderSummary = ReturnType<typeof toSummary>;
+export type WorkOrderDetail = ReturnType<typeof toDetail>;

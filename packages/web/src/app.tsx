@@ -1,0 +1,44 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { AuthProvider } from './auth/auth-context';
+import { RequireAuth } from './auth/require-auth';
+import { SessionRedirect } from './auth/session-redirect';
+import { AppLayout } from './components/app-layout';
+import { CalendarPage } from './pages/calendar-page';
+import { LoginPage } from './pages/login-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { OrderCreatePage } from './pages/order-create/order-create-page';
+import { OrderDetailPage } from './pages/order-detail/order-detail-page';
+import { OrderListPage } from './pages/order-list/order-list-page';
+
+export function App() {
+  return (
+    <ConfigProvider locale={zhCN}>
+      <AntApp>
+        <AuthProvider>
+          <BrowserRouter>
+            <SessionRedirect />
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route
+                element={
+                  <RequireAuth>
+                    <AppLayout />
+                  </RequireAuth>
+                }
+              >
+                <Route index element={<Navigate to="/orders" replace />} />
+                <Route path="/orders" element={<OrderListPage />} />
+                <Route path="/orders/new" element={<OrderCreatePage />} />
+                <Route path="/orders/:id" element={<OrderDetailPage />} />
+                <Route path="/calendar" element={<CalendarPage />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Routes>
+          </BrowserRouter>
+        </AuthProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

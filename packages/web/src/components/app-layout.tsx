@@ -1,0 +1,102 @@
+import { CalendarOutlined, FileAddOutlined, LogoutOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import type { Role } from '@huawu/domain';
+import { App, Layout, Menu, type MenuProps, theme } from 'antd';
+import type { ReactNode } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { errorMessage } from '../api/client';
+import { useAuth, useCurrentUser } from '../auth/auth-context';
+import { UserBadge } from './user-badge';
+
+interface NavItem {
+  key: string;
+  label: string;
+  icon: ReactNode;
+  testId: string;
+  roles?: readonly Role[];
+}
+
+const NAV: NavItem[] = [
+  { key: '/orders', label: '工单列表', icon: <UnorderedListOutlined />, testId: 'nav-orders' },
+  {
+    key: '/orders/new',
+    label: '新建工单',
+    icon: <FileAddOutlined />,
+    testId: 'nav-new-order',
+    roles: ['agent', 'supervisor'],
+  },
+  {
+    key: '/calendar',
+    label: '工作日历',
+    icon: <CalendarOutlined />,
+    testId: 'nav-calendar',
+    roles: ['admin', 'supervisor'],
+  },
+];
+
+function selectedKey(pathname: string): string {
+  if (pathname.startsWith('/orders/new')) return '/orders/new';
+  if (pathname.startsWith('/calendar')) return '/calendar';
+  return '/orders';
+}
+
+export function AppLayout() {
+  const user = useCurrentUser();
+  const { logout } = useAuth();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { token } = theme.useToken();
+
+  const items: MenuProps['items'] = NAV.filter((item) => !item.roles || item.roles.includes(user.role)).map(
+    (item) => ({
+      key: item.key,
+      icon: item.icon,
+      label: <span data-testid={item.testId}>{item.label}</span>,
+    }),
+  );
+
+  const onLogout = async () => {
+    try {
+      await logout();
+    } catch (error) {
+      message.error(errorMessage(error));
+    }
+    navigate('/login', { replace: true });
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="dark" width={200}>
+        <div
+          style={{ color: '#fff', fontSize: 18, fontWeight: 600, padding: '16px 24px', whiteSpace: 'nowrap' }}
+        >
+          话务 · 12345
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[selectedKey(location.pathname)]}
+          items={items}
+          onClick={({ key }) => navigate(key)}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: token.colorBgContainer,
+            padding: '0 24px',
+            display: 'flex',
+            justifyContent: 'flex-end',
+            alignItems: 'center',
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+          }}
+        >
+          <UserBadge user={user} onLogout={onLogout} logoutIcon={<LogoutOutlined />} />
+        </Layout.Header>
+        <Layout.Content style={{ margin: 24 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

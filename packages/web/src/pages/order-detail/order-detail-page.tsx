@@ -1,0 +1,78 @@
+import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Space, Spin, Tag, Typography } from 'antd';
+import { useNavigate, useParams } from 'react-router-dom';
+import { errorMessage } from '../../api/client';
+import { DeadlineCell } from '../../components/deadline-cell';
+import { PageError } from '../../components/page-error';
+import { PageLoading } from '../../components/page-loading';
+import { StatusTag } from '../../components/status-tag';
+import { useUnits } from '../../lib/use-units';
+import { OrderActions } from './order-actions';
+import { OrderDescriptions } from './order-descriptions';
+import { OrderTimeline } from './order-timeline';
+import { OrderUnits } from './order-units';
+import { useOrder } from './use-order';
+
+export function OrderDetailPage() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const { order, loading, error, reload, replace } = useOrder(id);
+  const units = useUnits();
+
+  if (!order) {
+    if (error) return <PageError error={error} title="工单加载失败" onRetry={() => void reload()} />;
+    return <PageLoading />;
+  }
+
+  return (
+    <Spin spinning={loading}>
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        {error ? <Alert type="error" showIcon title={errorMessage(error)} closable /> : null}
+        <Card>
+          <Flex justify="space-between" align="flex-start" wrap gap="middle">
+            <Space orientation="vertical" size={4}>
+              <Space wrap>
+                <Button
+                  type="text"
+                  icon={<ArrowLeftOutlined />}
+                  onClick={() => navigate(-1)}
+                  aria-label="返回"
+                />
+                <Typography.Title level={4} style={{ margin: 0 }} data-testid="order-no">
+                  {order.orderNo}
+                </Typography.Title>
+                <StatusTag status={order.status} label={order.statusLabel} testId="order-status" />
+                {order.confidential && (
+                  <Tag color="red" data-testid="order-confidential">
+                    保密
+                  </Tag>
+                )}
+                {order.pendingExtension && <Tag color="purple">延期待审批</Tag>}
+              </Space>
+              <Typography.Text strong>{order.title}</Typography.Text>
+              <Space size={4}>
+                <Typography.Text type="secondary">办理时限：</Typography.Text>
+                <DeadlineCell state={order.deadlineState} deadlineAt={order.deadlineAt} />
+              </Space>
+            </Space>
+            <Space wrap>
+              <OrderActions order={order} unitTree={units.tree} onDone={replace} onStale={reload} />
+              <Button icon={<ReloadOutlined />} onClick={() => void reload()} data-testid="order-reload">
+                刷新
+              </Button>
+            </Space>
+          </Flex>
+        </Card>
+        <Card title="工单信息">
+          <OrderDescriptions order={order} />
+        </Card>
+        <Card title="承办单位">
+          <OrderUnits units={order.units} />
+        </Card>
+        <Card title="办理过程">
+          <OrderTimeline entries={order.timeline} unitName={units.nameOf} />
+        </Card>
+      </Space>
+    </Spin>
+  );
+}
