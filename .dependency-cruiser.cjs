@@ -5,7 +5,7 @@ module.exports = {
       name: 'domain-is-pure',
       comment: 'packages/domain holds pure rules: no I/O, no other workspace package, no npm dependency.',
       severity: 'error',
-      from: { path: '^packages/domain/src' },
+      from: { path: '^packages/domain/src', pathNot: '(\\.test\\.ts$|/test-support/)' },
       to: { pathNot: ['^packages/domain/src'], dependencyTypesNot: ['type-only'] },
     },
     {

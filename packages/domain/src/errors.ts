@@ -6,6 +6,8 @@
 export const ERROR_CODES = {
   VALIDATION_FAILED: '输入不符合要求',
   MALFORMED_REQUEST: '请求格式错误',
+  PAYLOAD_TOO_LARGE: '请求内容过大',
+  UNSUPPORTED_MEDIA_TYPE: '不支持的内容类型，请使用 application/json',
   UNAUTHENTICATED: '请先登录',
   SESSION_EXPIRED: '登录已过期，请重新登录',
   INVALID_CREDENTIALS: '用户名或密码错误',

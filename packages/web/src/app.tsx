@@ -14,7 +14,7 @@ import { OrderListPage } from './pages/order-list/order-list-page';
 
 export function App() {
   return (
-    <ConfigProvider locale={zhCN}>
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }}>
       <AntApp>
         <AuthProvider>
           <BrowserRouter>

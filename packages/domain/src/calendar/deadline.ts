@@ -54,7 +54,10 @@ export const computeDeadline = (start: Date, limit: TimeLimit, ctx: DeadlineCont
     case 'working_hours': {
       const deadline = addWorkingHours(start, limit.amount, ctx.schedule, ctx.workingHours, ctx.timeZone);
       const from = toLocalDate(start, ctx.timeZone);
-      return { deadline, missingYears: coverage(ctx.schedule, from, toLocalDate(deadline, ctx.timeZone)).missingYears };
+      return {
+        deadline,
+        missingYears: coverage(ctx.schedule, from, toLocalDate(deadline, ctx.timeZone)).missingYears,
+      };
     }
     case 'calendar_hours':
       return { deadline: new Date(start.getTime() + limit.amount * HOUR_MS), missingYears: [] };

@@ -26,8 +26,16 @@ describe('parseHolidayCnYear on the shipped files', () => {
 
   it('maps isOffDay to holiday / workday and keeps the name', () => {
     const days = loadYear(2024).days;
-    expect(days.find((d) => d.date === '2024-02-04')).toEqual({ date: '2024-02-04', kind: 'workday', name: '春节' });
-    expect(days.find((d) => d.date === '2024-02-12')).toEqual({ date: '2024-02-12', kind: 'holiday', name: '春节' });
+    expect(days.find((d) => d.date === '2024-02-04')).toEqual({
+      date: '2024-02-04',
+      kind: 'workday',
+      name: '春节',
+    });
+    expect(days.find((d) => d.date === '2024-02-12')).toEqual({
+      date: '2024-02-12',
+      kind: 'holiday',
+      name: '春节',
+    });
   });
 });
 
@@ -51,7 +59,11 @@ describe('parseHolidayCnYear: errors, one per offending field', () => {
   it.each([
     ['a bad date', [good, { ...good, date: '2026-02-30' }], [['days[1].date', '日期']]],
     ['a date not ISO', [{ ...good, date: '2026/01/01' }], [['days[0].date', '日期']]],
-    ['a string isOffDay', [good, { ...good, date: '2026-01-02' }, { ...good, date: '2026-01-03', isOffDay: 'yes' }], [['days[2].isOffDay', 'isOffDay']]],
+    [
+      'a string isOffDay',
+      [good, { ...good, date: '2026-01-02' }, { ...good, date: '2026-01-03', isOffDay: 'yes' }],
+      [['days[2].isOffDay', 'isOffDay']],
+    ],
     ['a missing name', [{ date: '2026-01-01', isOffDay: true }], [['days[0].name', '名称']]],
     ['a non-object row', [good, 42], [['days[1]', '对象']]],
     ['a duplicate date', [good, { ...good, isOffDay: false }], [['days[1].date', 'days[0]']]],

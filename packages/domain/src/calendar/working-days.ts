@@ -33,8 +33,7 @@ const stepToWorkingDay = (d: LocalDate, step: 1 | -1, s: HolidaySchedule): Local
 export const nextWorkingDay = (d: LocalDate, s: HolidaySchedule): LocalDate => stepToWorkingDay(d, 1, s);
 
 /** The last working day strictly before `d`. */
-export const previousWorkingDay = (d: LocalDate, s: HolidaySchedule): LocalDate =>
-  stepToWorkingDay(d, -1, s);
+export const previousWorkingDay = (d: LocalDate, s: HolidaySchedule): LocalDate => stepToWorkingDay(d, -1, s);
 
 /**
  * The `n`-th working day after `d` (`d` itself is never counted, working or not).

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { Navigate } from 'react-router-dom';
 import { isApiError } from '../api/client';
 import { PageError } from '../components/page-error';
@@ -9,25 +9,21 @@ import { useAuth } from './auth-context';
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { user, loadUser, setUser } = useAuth();
   const [error, setError] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
 
-  useEffect(() => {
-    if (user !== undefined) return;
-    let cancelled = false;
+  const load = useCallback(() => {
     setError(null);
     loadUser().catch((err: unknown) => {
-      if (cancelled) return;
       if (isApiError(err) && err.status === 401) setUser(null);
       else setError(err);
     });
-    return () => {
-      cancelled = true;
-    };
-    // `attempt` re-runs the request when the user presses retry.
-  }, [user, loadUser, setUser, attempt]);
+  }, [loadUser, setUser]);
+
+  useEffect(() => {
+    if (user === undefined) load();
+  }, [user, load]);
 
   if (user === null) return <Navigate to="/login" replace />;
-  if (error) return <PageError error={error} onRetry={() => setAttempt((n) => n + 1)} />;
+  if (error) return <PageError error={error} onRetry={load} />;
   if (user === undefined) return <PageLoading />;
   return <>{children}</>;
 }

@@ -18,7 +18,7 @@ export function PageError({ error, title, onRetry }: Props) {
   return (
     <Result
       status={status}
-      title={title ?? (status === '404' ? '未找到' : status === '403' ? '无权访问' : '加载失败')}
+      title={status === '404' ? '未找到' : status === '403' ? '无权访问' : (title ?? '加载失败')}
       subTitle={
         <>
           <div data-testid="page-error">{errorMessage(error)}</div>

@@ -10,38 +10,24 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { fetchCalendar } from '../api/calendar';
 import { isApiError } from '../api/client';
 import type { CalendarDay, CalendarYear } from '../api/types';
 import { PageError } from '../components/page-error';
 import { orEmpty } from '../lib/format';
+import { useAsync } from '../lib/use-async';
 
 const NO_DATA = '该年度尚无节假日数据，按周末计算，请管理员导入';
 
-function useCalendar(year: number, attempt: number) {
-  const [data, setData] = useState<CalendarYear | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-  useEffect(() => {
-    let cancelled = false;
-    setLoading(true);
-    setError(null);
-    fetchCalendar(year)
-      .then((result) => !cancelled && setData(result))
-      .catch((err: unknown) => {
-        if (cancelled) return;
-        // A server that reports the missing year as an error means the same as `hasData: false`.
-        if (isApiError(err) && err.code === 'CALENDAR_YEAR_MISSING')
-          setData({ year, hasData: false, days: [] });
-        else setError(err);
-      })
-      .finally(() => !cancelled && setLoading(false));
-    return () => {
-      cancelled = true;
-    };
-  }, [year, attempt]);
-  return { data, error, loading };
+/** A server that reports a missing year as an error means the same as `hasData: false`. */
+async function loadCalendar(year: number): Promise<CalendarYear> {
+  try {
+    return await fetchCalendar(year);
+  } catch (err) {
+    if (isApiError(err) && err.code === 'CALENDAR_YEAR_MISSING') return { year, hasData: false, days: [] };
+    throw err;
+  }
 }
 
 const columns: TableColumnsType<CalendarDay> = [
@@ -66,8 +52,7 @@ const columns: TableColumnsType<CalendarDay> = [
 /** Read-only view of the working-day calendar (GET /api/calendar/:year). */
 export function CalendarPage() {
   const [year, setYear] = useState(() => dayjs().year());
-  const [attempt, setAttempt] = useState(0);
-  const { data, error, loading } = useCalendar(year, attempt);
+  const { data, error, loading, reload } = useAsync(useCallback(() => loadCalendar(year), [year]));
   const days = data?.year === year ? [...data.days].sort((a, b) => a.date.localeCompare(b.date)) : [];
   const holidays = days.filter((day) => day.kind === 'holiday').length;
 
@@ -85,7 +70,7 @@ export function CalendarPage() {
       }
     >
       {error ? (
-        <PageError error={error} onRetry={() => setAttempt((n) => n + 1)} />
+        <PageError error={error} onRetry={reload} />
       ) : (
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           {data && data.year === year && !data.hasData && (

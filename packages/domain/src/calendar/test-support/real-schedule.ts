@@ -3,7 +3,12 @@
  * tests exercise the very data that seeds storage.
  */
 import { readFileSync } from 'node:fs';
-import { type HolidaySchedule, type HolidayYear, parseHolidayCnYear, scheduleFromYears } from '../holiday-schedule.js';
+import {
+  type HolidaySchedule,
+  type HolidayYear,
+  parseHolidayCnYear,
+  scheduleFromYears,
+} from '../holiday-schedule.js';
 
 const DATA_DIR = new URL('../../../../core/src/calendar-data/', import.meta.url);
 

@@ -95,7 +95,12 @@ export function OrderCreatePage() {
           <Col xs={24} md={16}>
             <Space size="large" wrap>
               <Form.Item name="anonymous" label="匿名" valuePropName="checked">
-                <Switch data-testid="field-anonymous" />
+                <Switch
+                  data-testid="field-anonymous"
+                  onChange={(checked) => {
+                    if (checked) form.setFieldsValue({ callerName: undefined, callerPhone: undefined });
+                  }}
+                />
               </Form.Item>
               <Form.Item name="confidential" label="保密" valuePropName="checked">
                 <Switch data-testid="field-confidential" />

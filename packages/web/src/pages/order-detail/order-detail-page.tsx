@@ -13,6 +13,9 @@ import { OrderTimeline } from './order-timeline';
 import { OrderUnits } from './order-units';
 import { useOrder } from './use-order';
 
+/** React Router numbers its history entries; index 0 means the app was opened on this page. */
+const canGoBack = () => ((window.history.state as { idx?: number } | null)?.idx ?? 0) > 0;
+
 export function OrderDetailPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
@@ -35,7 +38,7 @@ export function OrderDetailPage() {
                 <Button
                   type="text"
                   icon={<ArrowLeftOutlined />}
-                  onClick={() => navigate(-1)}
+                  onClick={() => (canGoBack() ? navigate(-1) : navigate('/orders'))}
                   aria-label="返回"
                 />
                 <Typography.Title level={4} style={{ margin: 0 }} data-testid="order-no">

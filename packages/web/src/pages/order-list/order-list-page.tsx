@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Table } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../../api/client';
-import type { OrderSummary, Page } from '../../api/types';
+import type { OrderSummary } from '../../api/types';
 import { listOrders } from '../../api/work-orders';
 import { useCurrentUser } from '../../auth/auth-context';
+import { useAsync } from '../../lib/use-async';
 import { useUnits } from '../../lib/use-units';
 import { type FilterPatch, parseListQuery, toSearchParams } from './list-query';
 import { orderColumns } from './order-columns';
@@ -19,23 +20,7 @@ export function OrderListPage() {
   const units = useUnits();
   const user = useCurrentUser();
   const navigate = useNavigate();
-  const [data, setData] = useState<Page<OrderSummary> | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let cancelled = false;
-    setLoading(true);
-    setError(null);
-    listOrders(query)
-      .then((page) => !cancelled && setData(page))
-      .catch((err: unknown) => !cancelled && setError(err))
-      .finally(() => !cancelled && setLoading(false));
-    return () => {
-      cancelled = true;
-    };
-  }, [query, attempt]);
+  const { data, error, loading, reload } = useAsync(useCallback(() => listOrders(query), [query]));
 
   const applyFilters = useCallback(
     (patch: FilterPatch) => setParams(toSearchParams({ ...query, ...patch, page: 1 })),
@@ -66,7 +51,7 @@ export function OrderListPage() {
           showIcon
           title="工单列表加载失败"
           description={errorMessage(error)}
-          action={<Button onClick={() => setAttempt((n) => n + 1)}>重试</Button>}
+          action={<Button onClick={() => reload()}>重试</Button>}
           style={{ marginBottom: 16 }}
           data-testid="order-list-error"
         />

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { type CoreDeps, createSessionCache } from '@huawu/core';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { registerErrorHandling } from './http/error-handler.js';
+import { adminRoutes } from './routes/admin.routes.js';
+import { authRoutes } from './routes/auth.routes.js';
+import { workOrderRoutes } from './routes/work-orders.routes.js';
+
+export interface AppOptions {
+  core: CoreDeps;
+  /** Built web UI to serve at `/` (omitted in API-only tests). */
+  webRoot?: string;
+  logger?: FastifyServerOptions['logger'];
+  secureCookies?: boolean;
+  version?: string;
+  /** Per-address login attempts a minute (the per-username lock lives in the core). */
+  loginRateLimit?: number;
+}
+
+/** Builds the HTTP application without listening: tests use `app.inject()`, `serve` listens. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: true } },
+    forceCloseConnections: 'idle',
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  const spa = Boolean(options.webRoot && existsSync(join(options.webRoot, 'index.html')));
+  registerErrorHandling(app, { spa });
+  const ctx = { core: options.core, sessions: createSessionCache(), version: options.version ?? '0.1.0' };
+
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    max: options.loginRateLimit ?? 30,
+    errorResponseBuilder: (request) => ({
+      statusCode: 429,
+      error: { code: 'RATE_LIMITED', message: '尝试次数过多，请稍后再试' },
+      requestId: request.id,
+    }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Huawu 话务 API', version: ctx.version, description: '政务服务热线工单平台接口' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'huawu_session' },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  authRoutes(app, { ...ctx, secureCookies: options.secureCookies ?? false });
+  workOrderRoutes(app, ctx);
+  adminRoutes(app, ctx);
+
+  if (spa && options.webRoot) await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });
+  return app;
+}

@@ -1,0 +1,23 @@
+import type { ErrorCode } from '@huawu/domain';
+
+/** Every error code's HTTP status. Exhaustive: a new code does not compile until it is mapped here. */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_REQUEST: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNAUTHENTICATED: 401,
+  SESSION_EXPIRED: 401,
+  INVALID_CREDENTIALS: 401,
+  RATE_LIMITED: 429,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  VERSION_CONFLICT: 409,
+  UNKNOWN_EVENT: 400,
+  TRANSITION_NOT_ALLOWED: 409,
+  ROLE_NOT_PERMITTED: 403,
+  GUARD_FAILED: 422,
+  CALENDAR_YEAR_MISSING: 422,
+  INTERNAL: 500,
+};

@@ -1,0 +1,45 @@
+import { type CoreDeps, type DemoSummary, createCore, prepareDatabase, seedDemo } from '@huawu/core';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+
+export interface ServeOptions {
+  databaseUrl: string;
+  port: number;
+  host: string;
+  webRoot?: string;
+  demo: boolean;
+  logLevel: string;
+  version?: string;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  core: CoreDeps;
+  url: string;
+  demo: DemoSummary | undefined;
+  stop(): Promise<void>;
+}
+
+/** Migrates, seeds the demo on first start, listens, and stops gracefully (in-flight requests finish). */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const core = createCore({ databaseUrl: options.databaseUrl });
+  await prepareDatabase(core);
+  const demo = options.demo ? await seedDemo(core) : undefined;
+  const app = await buildApp({
+    core,
+    webRoot: options.webRoot,
+    version: options.version,
+    logger: { level: options.logLevel },
+    secureCookies: process.env.HUAWU_SECURE_COOKIES === 'true',
+  });
+  const address = await app.listen({ port: options.port, host: options.host });
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      await app.close();
+      await core.close();
+    })();
+    return stopping;
+  };
+  return { app, core, url: address, demo, stop };
+}
