@@ -1,7 +1,15 @@
 import type { ErrorCode } from '@huawu/domain';
 
 /** Exit codes of the `huawu` command (documented in docs/ERRORS.md). */
-export const EXIT = { ok: 0, internal: 1, usage: 2, invalid: 3, notFound: 4, conflict: 5, denied: 6 } as const;
+export const EXIT = {
+  ok: 0,
+  internal: 1,
+  usage: 2,
+  invalid: 3,
+  notFound: 4,
+  conflict: 5,
+  denied: 6,
+} as const;
 
 export const EXIT_CODE: Record<ErrorCode, number> = {
   VALIDATION_FAILED: EXIT.invalid,

@@ -7,7 +7,10 @@ import { EXIT, EXIT_CODE } from './exit-codes.js';
 export function buildProgram(): Command {
   const program = new Command('huawu')
     .description('Huawu 话务 — 政务服务热线平台 (12345 government-service hotline platform)')
-    .option('-d, --database <url>', 'SQLite file or postgres:// URL (env HUAWU_DATABASE_URL, default ./data/huawu.db)')
+    .option(
+      '-d, --database <url>',
+      'SQLite file or postgres:// URL (env HUAWU_DATABASE_URL, default ./data/huawu.db)',
+    )
     .exitOverride()
     .showHelpAfterError()
     .addHelpText(
@@ -24,7 +27,7 @@ export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+    return EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;

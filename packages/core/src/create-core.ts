@@ -35,7 +35,9 @@ export function createCore(options: CoreOptions): CoreDeps & { close(): Promise<
 }
 
 /** Migrates and, on an empty calendar, loads the holiday years shipped with Huawu. */
-export async function prepareDatabase(deps: CoreDeps): Promise<{ migrations: string[]; calendarYears: number[] }> {
+export async function prepareDatabase(
+  deps: CoreDeps,
+): Promise<{ migrations: string[]; calendarYears: number[] }> {
   const migrations = await migrateToLatest(deps.database);
   const { years } = await loadHolidays(deps.database.db);
   const loaded: number[] = [];

@@ -42,7 +42,8 @@ function parseField(spec: FieldSpec, value: unknown): { value?: ParsedInput[stri
       }
       return { value };
     case 'units': {
-      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return { error: '应为单位编号列表' };
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+        return { error: '应为单位编号列表' };
       const ids = value.map((v: string) => v.trim());
       if (ids.some((v) => v.length === 0 || v.length > 64)) return { error: '应为单位编号列表' };
       if (ids.length > spec.max) return { error: `最多 ${spec.max} 个` };

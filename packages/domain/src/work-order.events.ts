@@ -118,7 +118,10 @@ export const WORK_ORDER_EVENTS = {
     from: ['dispatched', 'in_progress'],
     roles: UNIT,
     leadUnitOnly: true,
-    input: { reason: reason('退单理由'), suggestedUnit: { kind: 'text', label: '建议承办单位', required: false, maxLength: 100 } },
+    input: {
+      reason: reason('退单理由'),
+      suggestedUnit: { kind: 'text', label: '建议承办单位', required: false, maxLength: 100 },
+    },
     to: () => 'return_requested',
   },
   approve_return: {
@@ -152,7 +155,8 @@ export const WORK_ORDER_EVENTS = {
     }),
     guard: ({ order, config }) => {
       if (order.pendingExtension) return '已有待审批的延期申请';
-      if (order.extensionCount >= config.maxExtensions) return `延期次数已达上限（${config.maxExtensions} 次）`;
+      if (order.extensionCount >= config.maxExtensions)
+        return `延期次数已达上限（${config.maxExtensions} 次）`;
       return null;
     },
     to: () => 'in_progress',
@@ -188,7 +192,13 @@ export const WORK_ORDER_EVENTS = {
     input: {
       result: { kind: 'enum', label: '办理结果', required: true, options: REPLY_RESULTS },
       publicReply: reason('答复意见（对来电人）'),
-      internalNotes: { kind: 'text', label: '内部办理说明', required: false, maxLength: 4000, multiline: true },
+      internalNotes: {
+        kind: 'text',
+        label: '内部办理说明',
+        required: false,
+        maxLength: 4000,
+        multiline: true,
+      },
       policyBasis: { kind: 'text', label: '政策依据', required: false, maxLength: 1000, multiline: true },
     },
     to: () => 'unit_replied',
@@ -240,7 +250,9 @@ export const WORK_ORDER_EVENTS = {
     },
     to: (_, input) => (input.redo ? 'pending_dispatch' : 'closed'),
     patch: ({ order }, input) =>
-      input.redo ? { redoCount: order.redoCount + 1, leadUnitId: null, coUnitIds: [], pendingExtension: false } : {},
+      input.redo
+        ? { redoCount: order.redoCount + 1, leadUnitId: null, coUnitIds: [], pendingExtension: false }
+        : {},
   },
   close: {
     label: '办结（免回访）',

@@ -22,7 +22,11 @@ export interface MachineConfig {
   maxExtensionDays: number;
 }
 
-export const DEFAULT_MACHINE_CONFIG: MachineConfig = { maxRedoCount: 2, maxExtensions: 2, maxExtensionDays: 10 };
+export const DEFAULT_MACHINE_CONFIG: MachineConfig = {
+  maxRedoCount: 2,
+  maxExtensions: 2,
+  maxExtensionDays: 10,
+};
 
 export interface TransitionContext {
   order: MachineOrder;

@@ -38,7 +38,7 @@ export function allowedEvents(
   config: MachineConfig = DEFAULT_MACHINE_CONFIG,
 ): EventName[] {
   const ctx = { order, actor, config };
-  return (EVENT_NAMES).filter((name) => {
+  return EVENT_NAMES.filter((name) => {
     const def = EVENT_DEFINITIONS[name];
     return def.from.includes(order.status) && actorMayAct(def, order, actor) && !def.guard?.(ctx);
   });

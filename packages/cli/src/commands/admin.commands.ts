@@ -1,5 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { AppError, type CoreDeps, addUser, createCore, getCalendarYear, importHolidayCnYear, prepareDatabase, resetPassword } from '@huawu/core';
+import {
+  AppError,
+  type CoreDeps,
+  addUser,
+  createCore,
+  getCalendarYear,
+  importHolidayCnYear,
+  prepareDatabase,
+  resetPassword,
+} from '@huawu/core';
 import { ROLES } from '@huawu/domain';
 import type { Command } from 'commander';
 import { databaseUrl } from '../settings.js';
@@ -40,7 +49,13 @@ export function registerAdminCommands(program: Command): void {
     .option('-n, --name <displayName>', 'display name')
     .action(async (o: { username: string; password: string; role: string; unit: string; name?: string }) => {
       const created = await withCore(program, (core) =>
-        addUser(core, null, { username: o.username, password: o.password, role: o.role, unitId: o.unit, displayName: o.name }),
+        addUser(core, null, {
+          username: o.username,
+          password: o.password,
+          role: o.role,
+          unitId: o.unit,
+          displayName: o.name,
+        }),
       );
       console.log(`created user ${created.username} (${created.role}) in ${created.unitId}`);
     });
@@ -70,9 +85,10 @@ export function registerAdminCommands(program: Command): void {
       if (!/^\d{4}$/.test(yearText)) throw AppError.validation('year', '年份应为四位数字');
       const result = await withCore(program, (core) => getCalendarYear(core, Number(yearText)));
       if (!result.hasData) {
-        console.log(`${result.year}: 无节假日数据 (no holiday data) — 按周末计算；请用 \`huawu calendar import\` 导入`);
-        process.exitCode = 4;
-        return;
+        throw new AppError(
+          'NOT_FOUND',
+          `${result.year} 年无节假日数据 (no holiday data)：期限按周末计算；请用 \`huawu calendar import FILE\` 导入`,
+        );
       }
       for (const d of result.days) console.log(`${d.date}  ${d.kind === 'holiday' ? '休' : '班'}  ${d.name}`);
     });

@@ -29,7 +29,8 @@ export function registerServeCommands(program: Command): void {
       if (server.demo?.created) console.log(`已加载演示数据：${server.demo.orders} 张工单`);
       if (server.demo) {
         console.log('演示账号 (demo logins):');
-        for (const l of server.demo.logins) console.log(`  ${l.username.padEnd(12)} ${l.password}  ${l.displayName}`);
+        for (const l of server.demo.logins)
+          console.log(`  ${l.username.padEnd(12)} ${l.password}  ${l.displayName}`);
       }
       console.log(`API 文档: ${shown}/api/docs\n`);
       const shutdown = (signal: string) => {
@@ -50,8 +51,11 @@ export function registerServeCommands(program: Command): void {
       const core = createCore({ databaseUrl: databaseUrl(program.opts().database) });
       try {
         const result = await prepareDatabase(core);
-        console.log(result.migrations.length ? `applied: ${result.migrations.join(', ')}` : 'database is up to date');
-        if (result.calendarYears.length) console.log(`holiday calendar loaded: ${result.calendarYears.join(', ')}`);
+        console.log(
+          result.migrations.length ? `applied: ${result.migrations.join(', ')}` : 'database is up to date',
+        );
+        if (result.calendarYears.length)
+          console.log(`holiday calendar loaded: ${result.calendarYears.join(', ')}`);
       } finally {
         await core.close();
       }
@@ -65,8 +69,13 @@ export function registerServeCommands(program: Command): void {
       try {
         await prepareDatabase(core);
         const result = await seedDemo(core);
-        console.log(result.created ? `demo loaded: ${result.orders} orders` : 'database already has users; demo not loaded');
-        for (const l of result.logins) console.log(`  ${l.username.padEnd(12)} ${l.password}  ${l.displayName}`);
+        console.log(
+          result.created
+            ? `demo loaded: ${result.orders} orders`
+            : 'database already has users; demo not loaded',
+        );
+        for (const l of result.logins)
+          console.log(`  ${l.username.padEnd(12)} ${l.password}  ${l.displayName}`);
       } finally {
         await core.close();
       }

@@ -13,7 +13,11 @@ export interface DemoPlan {
 }
 
 const submit: PlanStep = { event: 'submit_for_dispatch', as: 'agent' };
-const dispatch: PlanStep = { event: 'dispatch', as: 'dispatcher', input: ({ unit }) => ({ leadUnitId: unit }) };
+const dispatch: PlanStep = {
+  event: 'dispatch',
+  as: 'dispatcher',
+  input: ({ unit }) => ({ leadUnitId: unit }),
+};
 const sign: PlanStep = { event: 'sign', as: 'unit', afterHours: 3 };
 const reply: PlanStep = {
   event: 'reply',
@@ -31,11 +35,20 @@ const tell: PlanStep = {
   as: 'callback',
   input: { method: 'phone', content: '已电话告知来电人承办单位的办理结果。' },
 };
-const satisfied: PlanStep = { event: 'callback', as: 'callback', afterHours: 20, input: { satisfaction: 'satisfied', resolved: 'yes' } };
+const satisfied: PlanStep = {
+  event: 'callback',
+  as: 'callback',
+  afterHours: 20,
+  input: { satisfaction: 'satisfied', resolved: 'yes' },
+};
 const archive: PlanStep = { event: 'archive', as: 'supervisor' };
 
 const handled = [submit, dispatch, sign, reply];
-const plan = (daysAgo: number, steps: PlanStep[], wantsCallback?: boolean): DemoPlan => ({ daysAgo, steps, wantsCallback });
+const plan = (daysAgo: number, steps: PlanStep[], wantsCallback?: boolean): DemoPlan => ({
+  daysAgo,
+  steps,
+  wantsCallback,
+});
 
 export const DEMO_PLANS: DemoPlan[] = [
   plan(0, []),
@@ -44,30 +57,102 @@ export const DEMO_PLANS: DemoPlan[] = [
   plan(0, [submit]),
   plan(2, [submit, dispatch]),
   plan(0, [submit, dispatch]),
-  plan(1, [submit, dispatch, { event: 'request_return', as: 'unit', input: { reason: '该事项属区级管辖，不属于本单位职责。' } }]),
+  plan(1, [
+    submit,
+    dispatch,
+    { event: 'request_return', as: 'unit', input: { reason: '该事项属区级管辖，不属于本单位职责。' } },
+  ]),
   plan(3, [submit, dispatch, sign]),
   plan(1, [submit, dispatch, sign]),
   plan(25, [submit, dispatch, sign]),
   plan(20, [submit, dispatch, sign]),
-  plan(6, [submit, dispatch, sign, { event: 'request_extension', as: 'unit', input: { days: 5, reason: '需协调多个部门联合处置。' } }]),
+  plan(6, [
+    submit,
+    dispatch,
+    sign,
+    { event: 'request_extension', as: 'unit', input: { days: 5, reason: '需协调多个部门联合处置。' } },
+  ]),
   plan(4, handled),
   plan(5, handled),
   plan(6, [...handled, approve]),
   plan(7, [...handled, approve, tell]),
   plan(8, [...handled, approve, tell]),
   plan(9, [...handled, approve, tell, satisfied]),
-  plan(10, [...handled, approve, tell, { event: 'callback', as: 'callback', input: { satisfaction: 'basically_satisfied', resolved: 'partly' } }]),
+  plan(10, [
+    ...handled,
+    approve,
+    tell,
+    { event: 'callback', as: 'callback', input: { satisfaction: 'basically_satisfied', resolved: 'partly' } },
+  ]),
   plan(30, [...handled, approve, tell, satisfied, archive]),
   plan(28, [...handled, approve, tell, satisfied, archive]),
-  plan(12, [...handled, approve, tell, { event: 'callback', as: 'callback', input: { satisfaction: 'dissatisfied', resolved: 'no', redo: true, comment: '来电人表示问题依旧存在。' } }]),
-  plan(5, [...handled, { event: 'reject_reply', as: 'reviewer', input: { reason: '答复未说明具体处理措施，请补充。' } }]),
-  plan(2, [{ event: 'answer_directly', as: 'agent', input: { answer: '根据办事指南告知所需材料及网上办理入口。', knowledgeRef: '公积金提取指南 v3' } }], false),
+  plan(12, [
+    ...handled,
+    approve,
+    tell,
+    {
+      event: 'callback',
+      as: 'callback',
+      input: {
+        satisfaction: 'dissatisfied',
+        resolved: 'no',
+        redo: true,
+        comment: '来电人表示问题依旧存在。',
+      },
+    },
+  ]),
+  plan(5, [
+    ...handled,
+    { event: 'reject_reply', as: 'reviewer', input: { reason: '答复未说明具体处理措施，请补充。' } },
+  ]),
+  plan(
+    2,
+    [
+      {
+        event: 'answer_directly',
+        as: 'agent',
+        input: { answer: '根据办事指南告知所需材料及网上办理入口。', knowledgeRef: '公积金提取指南 v3' },
+      },
+    ],
+    false,
+  ),
   plan(3, [{ event: 'answer_directly', as: 'agent', input: { answer: '已告知报名时间和材料清单。' } }]),
-  plan(4, [{ event: 'reject', as: 'agent', input: { reasonCode: 'legal_channel', channelTold: '已告知来电人向人民法院提起诉讼。' } }]),
-  plan(15, [{ event: 'reject', as: 'agent', input: { reasonCode: 'harassment_empty', channelTold: '来电无实质内容。' } }, archive]),
-  plan(1, [{ event: 'transfer_out', as: 'agent', input: { target: '110', method: 'one_click', outcome: '110已接警' } }]),
-  plan(2, [{ event: 'transfer_out', as: 'agent', input: { target: '119', method: 'three_way', outcome: '三方通话后119受理' } }]),
-  plan(1, [{ event: 'merge', as: 'agent', input: ({ orders }) => ({ targetOrderId: orders[orders.length - 1] ?? '' }) }]),
+  plan(4, [
+    {
+      event: 'reject',
+      as: 'agent',
+      input: { reasonCode: 'legal_channel', channelTold: '已告知来电人向人民法院提起诉讼。' },
+    },
+  ]),
+  plan(15, [
+    {
+      event: 'reject',
+      as: 'agent',
+      input: { reasonCode: 'harassment_empty', channelTold: '来电无实质内容。' },
+    },
+    archive,
+  ]),
+  plan(1, [
+    {
+      event: 'transfer_out',
+      as: 'agent',
+      input: { target: '110', method: 'one_click', outcome: '110已接警' },
+    },
+  ]),
+  plan(2, [
+    {
+      event: 'transfer_out',
+      as: 'agent',
+      input: { target: '119', method: 'three_way', outcome: '三方通话后119受理' },
+    },
+  ]),
+  plan(1, [
+    {
+      event: 'merge',
+      as: 'agent',
+      input: ({ orders }) => ({ targetOrderId: orders[orders.length - 1] ?? '' }),
+    },
+  ]),
   plan(0, [submit, dispatch, sign]),
   plan(2, [...handled, approve, tell, satisfied]),
   plan(40, [...handled, approve, tell, satisfied, archive]),

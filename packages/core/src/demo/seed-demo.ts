@@ -14,7 +14,12 @@ export interface DemoSummary {
 }
 
 const logins = () =>
-  DEMO_USERS.map((u) => ({ username: u.username, password: DEMO_PASSWORD, role: u.role, displayName: u.displayName }));
+  DEMO_USERS.map((u) => ({
+    username: u.username,
+    password: DEMO_PASSWORD,
+    role: u.role,
+    displayName: u.displayName,
+  }));
 
 /**
  * Loads the demo city when the database has no users yet: units, one account per role, and orders
@@ -69,7 +74,11 @@ export async function seedDemo(deps: CoreDeps): Promise<DemoSummary> {
       clock = new Date(clock.getTime() + (step.afterHours ?? 2) * 3_600_000);
       const actor = actorFor(step, actors, unit);
       const input = typeof step.input === 'function' ? step.input({ unit, orders: openOrders }) : step.input;
-      detail = await transitionWorkOrder(timed, actor, detail.id, { event: step.event, input, version: detail.version });
+      detail = await transitionWorkOrder(timed, actor, detail.id, {
+        event: step.event,
+        input,
+        version: detail.version,
+      });
     }
     if (isOpen(detail.status) && detail.status !== 'intake') openOrders.push(detail.id);
     count++;

@@ -15,7 +15,11 @@ export async function loadHolidays(db: Db): Promise<{ years: number[]; days: Sto
   const days = await db.selectFrom('holidays').select(['date', 'kind', 'name']).orderBy('date').execute();
   return {
     years: years.map((y) => Number(y.year)),
-    days: days.map((d) => ({ date: d.date, kind: d.kind === 'workday' ? 'workday' : 'holiday', name: d.name })),
+    days: days.map((d) => ({
+      date: d.date,
+      kind: d.kind === 'workday' ? 'workday' : 'holiday',
+      name: d.name,
+    })),
   };
 }
 
@@ -43,7 +47,13 @@ export async function readSetting(db: Db, key: string): Promise<unknown | undefi
   return row ? JSON.parse(row.value) : undefined;
 }
 
-export async function writeSetting(db: Db, key: string, value: unknown, at: string, by: string | null): Promise<void> {
+export async function writeSetting(
+  db: Db,
+  key: string,
+  value: unknown,
+  at: string,
+  by: string | null,
+): Promise<void> {
   const values = { value: JSON.stringify(value), updated_at: at, updated_by: by };
   await db
     .insertInto('settings')

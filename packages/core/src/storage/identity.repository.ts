@@ -108,10 +108,17 @@ export async function insertUser(db: Db, user: UserRecord, at: string): Promise<
 }
 
 export async function updatePasswordHash(db: Db, userId: string, hash: string, at: string): Promise<void> {
-  await db.updateTable('users').set({ password_hash: hash, updated_at: at }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ password_hash: hash, updated_at: at })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function countUsers(db: Db): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -1,6 +1,5 @@
 /** Table shapes as Kysely sees them. Instants are ISO-8601 UTC text; booleans are 0/1 integers. */
 
-
 export interface UnitsTable {
   id: string;
   parent_id: string | null;

@@ -43,9 +43,17 @@ export interface ThrottleRow {
 }
 
 export async function findThrottle(db: Db, username: string): Promise<ThrottleRow | undefined> {
-  const row = await db.selectFrom('login_throttle').selectAll().where('username', '=', username).executeTakeFirst();
+  const row = await db
+    .selectFrom('login_throttle')
+    .selectAll()
+    .where('username', '=', username)
+    .executeTakeFirst();
   return row
-    ? { failures: Number(row.failures), windowStartedAt: row.window_started_at, lockedUntil: row.locked_until }
+    ? {
+        failures: Number(row.failures),
+        windowStartedAt: row.window_started_at,
+        lockedUntil: row.locked_until,
+      }
     : undefined;
 }
 

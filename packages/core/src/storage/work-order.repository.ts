@@ -94,7 +94,9 @@ export async function assignOrderUnits(
     await db
       .insertInto('work_order_units')
       .values({ order_id: orderId, unit_id: r.unit_id, role: r.role, assigned_at: at, active: 1 })
-      .onConflict((oc) => oc.columns(['order_id', 'unit_id']).doUpdateSet({ role: r.role, assigned_at: at, active: 1 }))
+      .onConflict((oc) =>
+        oc.columns(['order_id', 'unit_id']).doUpdateSet({ role: r.role, assigned_at: at, active: 1 }),
+      )
       .execute();
   }
 }
@@ -170,8 +172,10 @@ function applyScope<O>(
 
 export async function isOrderInScope(db: Db, orderId: string, scope: OrderScope): Promise<boolean> {
   if (scope.kind === 'all') return true;
-  const row = await applyScope(db.selectFrom('work_orders').select('id').where('id', '=', orderId), scope.unitPath)
-    .executeTakeFirst();
+  const row = await applyScope(
+    db.selectFrom('work_orders').select('id').where('id', '=', orderId),
+    scope.unitPath,
+  ).executeTakeFirst();
   return row !== undefined;
 }
 

@@ -152,7 +152,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('ip', 'text')
     .execute();
   await db.schema.createIndex('audit_log_at_idx').on('audit_log').column('at').execute();
-  await db.schema.createIndex('audit_log_target_idx').on('audit_log').columns(['target_type', 'target_id']).execute();
+  await db.schema
+    .createIndex('audit_log_target_idx')
+    .on('audit_log')
+    .columns(['target_type', 'target_id'])
+    .execute();
 
   await db.schema
     .createTable('order_counters')
