@@ -17,7 +17,9 @@ export class AppError extends Error {
   }
 
   static validation(field: string, message: string): AppError {
-    return new AppError('VALIDATION_FAILED', `${ERROR_CODES.VALIDATION_FAILED}：${message}`, [{ field, message }]);
+    return new AppError('VALIDATION_FAILED', `${ERROR_CODES.VALIDATION_FAILED}：${message}`, [
+      { field, message },
+    ]);
   }
 }
 

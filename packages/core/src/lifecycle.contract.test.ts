@@ -12,7 +12,11 @@ describeEachDatabase('work-order lifecycle', (db) => {
     let o = await createWorkOrder(core, a.agent, VALID_INTAKE);
     expect(o.status).toBe('intake');
     expect(o.orderNo).toMatch(/^\d{12}$/);
-    const step = async (actor: (typeof a)[keyof typeof a], event: string, input: Record<string, unknown> = {}) => {
+    const step = async (
+      actor: (typeof a)[keyof typeof a],
+      event: string,
+      input: Record<string, unknown> = {},
+    ) => {
       o = await transitionWorkOrder(core, actor, o.id, { event, input, version: o.version });
       return o;
     };
@@ -28,7 +32,15 @@ describeEachDatabase('work-order lifecycle', (db) => {
     await step(a.supervisor, 'archive');
     expect(o.status).toBe('archived');
     expect(o.timeline.map((t) => t.event)).toEqual([
-      'create', 'submit_for_dispatch', 'dispatch', 'sign', 'reply', 'approve_reply', 'reply_to_caller', 'callback', 'archive',
+      'create',
+      'submit_for_dispatch',
+      'dispatch',
+      'sign',
+      'reply',
+      'approve_reply',
+      'reply_to_caller',
+      'callback',
+      'archive',
     ]);
     expect(o.allowedEvents).toEqual([]);
   });

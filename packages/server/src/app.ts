@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CoreDeps, createSessionCache } from '@huawu/core';
+import { AppError, type CoreDeps } from '@huawu/core';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { registerErrorHandling } from './http/error-handler.js';
+import { createSessions } from './http/auth.js';
+import { frameworkErrorHandler, registerErrorHandling } from './http/error-handler.js';
+import { registerInputGuard } from './http/input-guard.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { workOrderRoutes } from './routes/work-orders.routes.js';
@@ -35,23 +37,36 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: true } },
     forceCloseConnections: 'idle',
+    // During a graceful stop, requests that still arrive on open connections are served (with
+    // `Connection: close`) rather than answered with Fastify's own 503 body, which is not our format.
+    return503OnClosing: false,
+    frameworkErrors: frameworkErrorHandler,
   });
+  // Graceful stop: idle keep-alive connections are closed when `close()` starts; a request still in
+  // flight then answers with `Connection: close`, so its socket ends too and `close()` can finish
+  // instead of waiting for the client's keep-alive timeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  // JSON only: Fastify also parses text/plain by default, which would turn a 415 into a confusing 400.
+  app.removeContentTypeParser('text/plain');
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (closing) reply.header('connection', 'close');
   });
+  const loginRateLimit = options.loginRateLimit ?? 30;
   const spa = Boolean(options.webRoot && existsSync(join(options.webRoot, 'index.html')));
   registerErrorHandling(app, { spa });
-  const ctx = { core: options.core, sessions: createSessionCache(), version: options.version ?? '0.1.0' };
+  registerInputGuard(app);
+  const ctx = { core: options.core, sessions: createSessions(), version: options.version ?? '0.1.0' };
 
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
-    max: options.loginRateLimit ?? 30,
-    errorResponseBuilder: (request) => ({
-      statusCode: 429,
-      error: { code: 'RATE_LIMITED', message: '尝试次数过多，请稍后再试' },
-      requestId: request.id,
-    }),
+    max: loginRateLimit,
+    // The plugin throws what this returns: an AppError goes through the one error handler (429, our shape).
+    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
   });
   await app.register(swagger, {
     openapi: {
@@ -68,7 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  authRoutes(app, { ...ctx, secureCookies: options.secureCookies ?? false });
+  authRoutes(app, { ...ctx, secureCookies: options.secureCookies ?? false, loginRateLimit });
   workOrderRoutes(app, ctx);
   adminRoutes(app, ctx);
 

@@ -18,6 +18,10 @@ export interface Database {
 export function openDatabase(url: string, options: { poolSize?: number } = {}): Database {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    // An idle connection closed by the server (restart, pg_terminate_backend) is reported here; without a
+    // listener Node treats it as an uncaught error and the process dies. The pool has already discarded
+    // the client and the next query opens a new one; a server that stays down fails that query instead.
+    pool.on('error', () => {});
     const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }

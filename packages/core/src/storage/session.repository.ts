@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Schema } from './schema.js';
 
 type Db = Kysely<Schema>;
@@ -68,4 +68,39 @@ export async function saveThrottle(db: Db, username: string, t: ThrottleRow): Pr
 
 export async function clearThrottle(db: Db, username: string): Promise<void> {
   await db.deleteFrom('login_throttle').where('username', '=', username).execute();
+}
+
+/**
+ * Counts one login attempt in a single atomic statement (safe for concurrent requests and processes):
+ * a window older than `windowStart` starts again at 1. Returns the attempts in the current window and
+ * any lock.
+ */
+export async function countLoginAttempt(
+  db: Db,
+  username: string,
+  now: string,
+  windowStart: string,
+): Promise<{ attempts: number; lockedUntil: string | null }> {
+  const expired = sql<boolean>`login_throttle.window_started_at < ${windowStart}`;
+  const row = await db
+    .insertInto('login_throttle')
+    .values({ username, failures: 1, window_started_at: now, locked_until: null })
+    .onConflict((oc) =>
+      oc.column('username').doUpdateSet({
+        failures: sql<number>`case when ${expired} then 1 else login_throttle.failures + 1 end`,
+        window_started_at: sql<string>`case when ${expired} then ${now} else login_throttle.window_started_at end`,
+      }),
+    )
+    .returning(['failures', 'locked_until'])
+    .executeTakeFirstOrThrow();
+  return { attempts: Number(row.failures), lockedUntil: row.locked_until };
+}
+
+/** Locks a username until `lockedUntil`; the lock's window starts now. */
+export async function lockLogin(db: Db, username: string, now: string, lockedUntil: string): Promise<void> {
+  await db
+    .updateTable('login_throttle')
+    .set({ locked_until: lockedUntil, window_started_at: now })
+    .where('username', '=', username)
+    .execute();
 }

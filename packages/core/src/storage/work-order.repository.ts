@@ -22,7 +22,8 @@ export interface OrderFilter {
   pageSize: number;
 }
 
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+const likePattern = (text: string) => `%${escapeLike(text)}%`;
 
 export async function insertOrder(db: Db, order: WorkOrderRecord): Promise<void> {
   await db.insertInto('work_orders').values(orderToRow(order)).execute();
@@ -165,7 +166,8 @@ function applyScope<O>(
         .innerJoin('units as su', 'su.id', 'wu.unit_id')
         .select(sql.lit(1).as('one'))
         .whereRef('wu.order_id', '=', 'work_orders.id')
-        .where('su.path', 'like', `${unitPath}%`),
+        // Escaped: `_` and `%` in unit ids are literal characters, not wildcards.
+        .where('su.path', 'like', sql<string>`${`${escapeLike(unitPath)}%`} escape '\\'`),
     ),
   );
 }
@@ -187,13 +189,16 @@ export async function listOrders(
   let q = db.selectFrom('work_orders');
   if (scope.kind === 'unit') q = applyScope(q, scope.unitPath);
   if (f.unitPath) q = applyScope(q, f.unitPath);
-  if (f.statuses?.length) q = q.where('status', 'in', f.statuses);
-  if (f.appealType) q = q.where('appeal_type', '=', f.appealType);
-  if (f.urgency) q = q.where('urgency', '=', f.urgency);
-  if (f.createdFrom) q = q.where('created_at', '>=', f.createdFrom);
-  if (f.createdBefore) q = q.where('created_at', '<', f.createdBefore);
+  // Columns are qualified: the page query below joins `units`, which has `created_at` too.
+  if (f.statuses?.length) q = q.where('work_orders.status', 'in', f.statuses);
+  if (f.appealType) q = q.where('work_orders.appeal_type', '=', f.appealType);
+  if (f.urgency) q = q.where('work_orders.urgency', '=', f.urgency);
+  if (f.createdFrom) q = q.where('work_orders.created_at', '>=', f.createdFrom);
+  if (f.createdBefore) q = q.where('work_orders.created_at', '<', f.createdBefore);
   if (f.overdueAt) {
-    q = q.where('status', 'in', [...HANDLING_STATUSES]).where('deadline_at', '<', f.overdueAt);
+    q = q
+      .where('work_orders.status', 'in', [...HANDLING_STATUSES])
+      .where('work_orders.deadline_at', '<', f.overdueAt);
   }
   if (f.keyword) {
     const pattern = likePattern(f.keyword.toLowerCase());

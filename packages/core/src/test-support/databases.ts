@@ -81,7 +81,9 @@ export function availableDatabases(): DbName[] {
     if (pgUrl) names.push('postgres');
     else if (!warned) {
       warned = true;
-      console.warn('[huawu tests] PostgreSQL skipped: set HUAWU_TEST_PG_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres)');
+      console.warn(
+        '[huawu tests] PostgreSQL skipped: set HUAWU_TEST_PG_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres)',
+      );
     }
   }
   return names;

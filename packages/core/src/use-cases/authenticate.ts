@@ -32,7 +32,11 @@ export function createSessionCache(ttlMs = 5_000, maxEntries = 10_000): SessionC
   };
 }
 
-export async function authenticate(deps: CoreDeps, cache: SessionCache, token: string | undefined): Promise<AuthUser> {
+export async function authenticate(
+  deps: CoreDeps,
+  cache: SessionCache,
+  token: string | undefined,
+): Promise<AuthUser> {
   if (!token) throw new AppError('UNAUTHENTICATED');
   const id = hashToken(token);
   const now = deps.now();

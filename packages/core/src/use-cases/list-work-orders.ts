@@ -1,4 +1,11 @@
-import { type Actor, STATUSES, type Status, isLocalDate, localDateTimeToInstant, addDays } from '@huawu/domain';
+import {
+  type Actor,
+  STATUSES,
+  type Status,
+  isLocalDate,
+  localDateTimeToInstant,
+  addDays,
+} from '@huawu/domain';
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
 import { scopeFor } from '../security/access-scope.js';
@@ -49,7 +56,9 @@ export async function listWorkOrders(deps: CoreDeps, actor: Actor, query: ListQu
     urgency: query.urgency,
     unitPath,
     createdFrom: query.from ? localDateTimeToInstant(query.from, '00:00', tz).toISOString() : undefined,
-    createdBefore: query.to ? localDateTimeToInstant(addDays(query.to, 1), '00:00', tz).toISOString() : undefined,
+    createdBefore: query.to
+      ? localDateTimeToInstant(addDays(query.to, 1), '00:00', tz).toISOString()
+      : undefined,
     overdueAt: query.overdue ? now.toISOString() : undefined,
     keyword: query.q?.trim() || undefined,
     page,

@@ -4,14 +4,13 @@ import type { CoreDeps } from '../deps.js';
 import { verifyPassword } from '../security/password.js';
 import { writeAudit } from '../storage/admin.repository.js';
 import { findUserByUsername } from '../storage/identity.repository.js';
-import { clearThrottle, findThrottle, insertSession, saveThrottle } from '../storage/session.repository.js';
+import { clearThrottle, countLoginAttempt, insertSession, lockLogin } from '../storage/session.repository.js';
 import { type AuthUser, toAuthUser } from './auth-user.js';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /** A hash to verify against when the user does not exist, so timing does not reveal usernames. */
-const DUMMY_HASH =
-  'scrypt$32768$8$1$c2FsdHNhbHRzYWx0c2FsdA==$3Xr0Qz0u8Z2bY6k7n0m1T4q8Hk5Qv2mQ2b1bQm9Zx6U=';
+const DUMMY_HASH = 'scrypt$32768$8$1$c2FsdHNhbHRzYWx0c2FsdA==$3Xr0Qz0u8Z2bY6k7n0m1T4q8Hk5Qv2mQ2b1bQm9Zx6U=';
 
 export interface LoginResult {
   token: string;
@@ -26,17 +25,32 @@ export async function login(
   const { db } = deps.database;
   const now = deps.now();
   const username = input.username.trim();
-  const throttle = await findThrottle(db, username);
-  if (throttle?.lockedUntil && throttle.lockedUntil > now.toISOString()) {
+  const key = username.slice(0, 100);
+  const at = now.toISOString();
+  const windowMs = deps.config.loginLockMinutes * 60_000;
+  // The attempt is counted atomically before the password is checked, so parallel guesses cannot
+  // outrun the lock (a read-then-write counter lost updates and never locked under a burst).
+  const attempt = await countLoginAttempt(db, key, at, new Date(now.getTime() - windowMs).toISOString());
+  const locked = attempt.lockedUntil !== null && attempt.lockedUntil > at;
+  if (locked || attempt.attempts > deps.config.loginMaxFailures) {
     throw new AppError('RATE_LIMITED', '登录失败次数过多，账号已临时锁定，请稍后再试');
   }
   const user = await findUserByUsername(db, username);
   const valid = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !valid || !user.active) {
-    await recordFailure(deps, username, throttle, now, input.ip ?? null);
+    if (attempt.attempts >= deps.config.loginMaxFailures) {
+      await lockLogin(db, key, at, new Date(now.getTime() + windowMs).toISOString());
+    }
+    await writeAudit(db, {
+      at,
+      actorId: null,
+      action: 'login_failed',
+      detail: { username: key },
+      ip: input.ip ?? null,
+    });
     throw new AppError('INVALID_CREDENTIALS');
   }
-  if (throttle) await clearThrottle(db, username);
+  await clearThrottle(db, key);
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + deps.config.sessionTtlHours * 3600_000).toISOString();
   await insertSession(db, {
@@ -48,29 +62,4 @@ export async function login(
   });
   await writeAudit(db, { at: now.toISOString(), actorId: user.id, action: 'login', ip: input.ip ?? null });
   return { token, expiresAt, user: await toAuthUser(deps, user) };
-}
-
-async function recordFailure(
-  deps: CoreDeps,
-  username: string,
-  previous: Awaited<ReturnType<typeof findThrottle>>,
-  now: Date,
-  ip: string | null,
-): Promise<void> {
-  const windowMs = deps.config.loginLockMinutes * 60_000;
-  const fresh = !previous || now.getTime() - Date.parse(previous.windowStartedAt) > windowMs;
-  const failures = fresh ? 1 : previous.failures + 1;
-  const locked = failures >= deps.config.loginMaxFailures;
-  await saveThrottle(deps.database.db, username.slice(0, 100), {
-    failures: locked ? 0 : failures,
-    windowStartedAt: fresh || locked ? now.toISOString() : previous.windowStartedAt,
-    lockedUntil: locked ? new Date(now.getTime() + windowMs).toISOString() : null,
-  });
-  await writeAudit(deps.database.db, {
-    at: now.toISOString(),
-    actorId: null,
-    action: 'login_failed',
-    detail: { username: username.slice(0, 100) },
-    ip,
-  });
 }

@@ -10,7 +10,13 @@ import {
 import { AppError } from '../app-error.js';
 import { DEADLINE_POLICY_KEY } from '../calendar-service.js';
 import type { CoreDeps } from '../deps.js';
-import { loadHolidays, readSetting, replaceYear, writeAudit, writeSetting } from '../storage/admin.repository.js';
+import {
+  loadHolidays,
+  readSetting,
+  replaceYear,
+  writeAudit,
+  writeSetting,
+} from '../storage/admin.repository.js';
 
 function requireCalendarAdmin(actor: Actor | null): void {
   if (actor && actor.role !== 'admin' && actor.role !== 'supervisor') {
@@ -19,7 +25,8 @@ function requireCalendarAdmin(actor: Actor | null): void {
 }
 
 function checkYear(year: number): void {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw AppError.validation('year', '年份应在 2000–2100 之间');
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw AppError.validation('year', '年份应在 2000–2100 之间');
 }
 
 export async function getCalendarYear(deps: CoreDeps, year: number) {
@@ -42,7 +49,8 @@ export async function putCalendarYear(
 ) {
   requireCalendarAdmin(actor);
   checkYear(year);
-  if (!Array.isArray(days) || days.length === 0) throw AppError.validation('days', '请提供该年度的节假日与调休日');
+  if (!Array.isArray(days) || days.length === 0)
+    throw AppError.validation('days', '请提供该年度的节假日与调休日');
   const issues: { field: string; message: string }[] = [];
   const parsed: HolidayDay[] = [];
   days.forEach((d: unknown, i) => {
@@ -54,21 +62,38 @@ export async function putCalendarYear(
     } else if (parsed.some((p) => p.date === row.date)) {
       issues.push({ field: `days[${i}].date`, message: '日期重复' });
     } else {
-      parsed.push({ date: row.date, kind: row.kind, name: typeof row.name === 'string' ? row.name.slice(0, 50) : '' });
+      parsed.push({
+        date: row.date,
+        kind: row.kind,
+        name: typeof row.name === 'string' ? row.name.slice(0, 50) : '',
+      });
     }
   });
   if (issues.length > 0) throw new AppError('VALIDATION_FAILED', undefined, issues);
   const at = deps.now().toISOString();
   await deps.database.db.transaction().execute(async (tx) => {
     await replaceYear(tx, year, parsed, { source, at, by: actor?.userId ?? null });
-    await writeAudit(tx, { at, actorId: actor?.userId ?? null, action: 'calendar_import', targetType: 'calendar', targetId: String(year), detail: { days: parsed.length, source } });
+    await writeAudit(tx, {
+      at,
+      actorId: actor?.userId ?? null,
+      action: 'calendar_import',
+      targetType: 'calendar',
+      targetId: String(year),
+      detail: { days: parsed.length, source },
+    });
   });
   deps.calendar.invalidate();
   return getCalendarYear(deps, year);
 }
 
 /** Imports a holiday-cn year file ({ year, days: [{ name, date, isOffDay }] }). */
-export async function importHolidayCnYear(deps: CoreDeps, actor: Actor | null, json: unknown, source = 'holiday-cn') {
+export async function importHolidayCnYear(
+  deps: CoreDeps,
+  actor: Actor | null,
+  json: unknown,
+  source = 'holiday-cn',
+) {
+  requireCalendarAdmin(actor);
   const parsed = parseHolidayCnYear(json);
   if (!parsed.ok) throw AppError.from(parsed.error);
   if (parsed.value.days.length === 0) {
@@ -88,7 +113,13 @@ export async function putDeadlinePolicy(deps: CoreDeps, actor: Actor | null, jso
   const at = deps.now().toISOString();
   await deps.database.db.transaction().execute(async (tx) => {
     await writeSetting(tx, DEADLINE_POLICY_KEY, parsed.value, at, actor?.userId ?? null);
-    await writeAudit(tx, { at, actorId: actor?.userId ?? null, action: 'settings_change', targetType: 'setting', targetId: DEADLINE_POLICY_KEY });
+    await writeAudit(tx, {
+      at,
+      actorId: actor?.userId ?? null,
+      action: 'settings_change',
+      targetType: 'setting',
+      targetId: DEADLINE_POLICY_KEY,
+    });
   });
   deps.calendar.invalidate();
   return parsed.value;

@@ -4,7 +4,12 @@ import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
 import { hashPassword, passwordProblem } from '../security/password.js';
 import { writeAudit } from '../storage/admin.repository.js';
-import { findUnit, findUserByUsername, insertUser, updatePasswordHash } from '../storage/identity.repository.js';
+import {
+  findUnit,
+  findUserByUsername,
+  insertUser,
+  updatePasswordHash,
+} from '../storage/identity.repository.js';
 import { deleteUserSessions } from '../storage/session.repository.js';
 
 export interface AddUserInput {
@@ -33,10 +38,15 @@ export async function addUser(deps: CoreDeps, actor: Actor | null, input: AddUse
   if (!unit) throw AppError.validation('unit', `单位不存在：${input.unitId}`);
   const centreUnit = unit.kind === 'centre';
   if (isUnitRole(input.role) === centreUnit) {
-    throw AppError.validation('unit', isUnitRole(input.role) ? '承办单位角色须属于承办单位' : '中心角色须属于热线中心');
+    throw AppError.validation(
+      'unit',
+      isUnitRole(input.role) ? '承办单位角色须属于承办单位' : '中心角色须属于热线中心',
+    );
   }
   if (await findUserByUsername(deps.database.db, username)) {
-    throw new AppError('CONFLICT', `用户名已存在：${username}`, [{ field: 'username', message: '用户名已存在' }]);
+    throw new AppError('CONFLICT', `用户名已存在：${username}`, [
+      { field: 'username', message: '用户名已存在' },
+    ]);
   }
   const at = deps.now().toISOString();
   const user = {
@@ -50,13 +60,23 @@ export async function addUser(deps: CoreDeps, actor: Actor | null, input: AddUse
   };
   await deps.database.db.transaction().execute(async (tx) => {
     await insertUser(tx, user, at);
-    await writeAudit(tx, { at, actorId: actor?.userId ?? null, action: 'user_add', targetType: 'user', targetId: user.id });
+    await writeAudit(tx, {
+      at,
+      actorId: actor?.userId ?? null,
+      action: 'user_add',
+      targetType: 'user',
+      targetId: user.id,
+    });
   });
   return { id: user.id, username, role: user.role, unitId: unit.id, displayName: user.displayName };
 }
 
 /** Sets a new password and ends the user's sessions everywhere. */
-export async function resetPassword(deps: CoreDeps, actor: Actor | null, input: { username: string; password: string }) {
+export async function resetPassword(
+  deps: CoreDeps,
+  actor: Actor | null,
+  input: { username: string; password: string },
+) {
   requireAdmin(actor);
   const problem = passwordProblem(input.password);
   if (problem) throw AppError.validation('password', problem);
@@ -67,6 +87,12 @@ export async function resetPassword(deps: CoreDeps, actor: Actor | null, input: 
   await deps.database.db.transaction().execute(async (tx) => {
     await updatePasswordHash(tx, user.id, hash, at);
     await deleteUserSessions(tx, user.id);
-    await writeAudit(tx, { at, actorId: actor?.userId ?? null, action: 'password_reset', targetType: 'user', targetId: user.id });
+    await writeAudit(tx, {
+      at,
+      actorId: actor?.userId ?? null,
+      action: 'password_reset',
+      targetType: 'user',
+      targetId: user.id,
+    });
   });
 }

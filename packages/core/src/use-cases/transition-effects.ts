@@ -34,7 +34,10 @@ export async function checkReferences(
     }
   }
   if (typeof input.days === 'number' && input.days > maxExtensionDays(policy, order.appealType)) {
-    throw AppError.validation('input.days', `此类诉求单次延期不超过 ${maxExtensionDays(policy, order.appealType)} 个工作日`);
+    throw AppError.validation(
+      'input.days',
+      `此类诉求单次延期不超过 ${maxExtensionDays(policy, order.appealType)} 个工作日`,
+    );
   }
   if (outcome.event !== 'merge') return undefined;
   const target = await findOrder(tx, input.targetOrderId as string);
@@ -54,7 +57,11 @@ interface EffectContext {
 }
 
 /** The new order record after an event: status, units, clocks and timestamps. Pure. */
-export function applyTransitionEffects(order: WorkOrderRecord, outcome: TransitionOutcome, ctx: EffectContext) {
+export function applyTransitionEffects(
+  order: WorkOrderRecord,
+  outcome: TransitionOutcome,
+  ctx: EffectContext,
+) {
   const at = ctx.now.toISOString();
   const { input, patch } = outcome;
   const next: WorkOrderRecord = { ...order, status: outcome.to, version: order.version + 1, updatedAt: at };
@@ -91,7 +98,8 @@ export function applyTransitionEffects(order: WorkOrderRecord, outcome: Transiti
       break;
     case 'approve_extension': {
       const days = (input.days as number | undefined) ?? order.pendingExtensionDays ?? 0;
-      if (order.deadlineAt) next.deadlineAt = deadline(extendDeadline(new Date(order.deadlineAt), days, ctx.calendar));
+      if (order.deadlineAt)
+        next.deadlineAt = deadline(extendDeadline(new Date(order.deadlineAt), days, ctx.calendar));
       next.pendingExtensionDays = null;
       break;
     }

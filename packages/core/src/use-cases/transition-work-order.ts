@@ -26,7 +26,12 @@ export interface TransitionRequest {
  * computes deadlines and writes the order, its units and the timeline entry in one transaction,
  * guarded by the version (optimistic concurrency: a stale version never overwrites a newer one).
  */
-export async function transitionWorkOrder(deps: CoreDeps, actor: Actor, orderId: string, req: TransitionRequest) {
+export async function transitionWorkOrder(
+  deps: CoreDeps,
+  actor: Actor,
+  orderId: string,
+  req: TransitionRequest,
+) {
   const { db } = deps.database;
   const scope = await scopeFor(deps, actor);
   const [calendar, policy] = await Promise.all([deps.calendar.context(), deps.calendar.policy()]);

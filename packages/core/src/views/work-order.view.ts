@@ -24,11 +24,17 @@ export interface ViewContext {
   policy: DeadlinePolicy;
 }
 
-export function callerFields(order: WorkOrderRecord, actor: Actor) {
-  const visibility = callerVisibility(actor.role, order.confidential);
+/**
+ * Caller name and number for this reader. Lists never carry full numbers (a list is a bulk read);
+ * the detail view shows them to roles that need them, and that read is audited.
+ */
+export function callerFields(order: WorkOrderRecord, actor: Actor, mode: 'list' | 'detail' = 'detail') {
+  const byRole = callerVisibility(actor.role, order.confidential);
+  const visibility = mode === 'list' && byRole === 'full' ? 'masked' : byRole;
   const name = order.anonymous ? '匿名' : order.callerName;
   if (visibility === 'full') return { callerName: name, callerPhone: order.callerPhone, unmasked: true };
-  if (visibility === 'hidden') return { callerName: order.confidential ? '保密' : null, callerPhone: null, unmasked: false };
+  if (visibility === 'hidden')
+    return { callerName: order.confidential ? '保密' : null, callerPhone: null, unmasked: false };
   return {
     callerName: name && !order.anonymous ? maskName(name) : name,
     callerPhone: order.callerPhone ? maskPhone(order.callerPhone) : null,
@@ -36,8 +42,12 @@ export function callerFields(order: WorkOrderRecord, actor: Actor) {
   };
 }
 
-export function toSummary(order: WorkOrderRecord & { leadUnitName?: string | null }, v: ViewContext) {
-  const caller = callerFields(order, v.actor);
+export function toSummary(
+  order: WorkOrderRecord & { leadUnitName?: string | null },
+  v: ViewContext,
+  mode: 'list' | 'detail' = 'list',
+) {
+  const caller = callerFields(order, v.actor, mode);
   const running = isHandling(order.status) && order.deadlineAt !== null;
   return {
     id: order.id,
@@ -79,9 +89,8 @@ export function toDetail(
   v: ViewContext,
 ) {
   const lead = units.find((u) => u.active && u.role === 'lead');
-  const unitReader = v.actor.role === 'unit_handler' || v.actor.role === 'unit_admin';
   return {
-    ...toSummary({ ...order, leadUnitName: lead?.unitName ?? null }, v),
+    ...toSummary({ ...order, leadUnitName: lead?.unitName ?? null }, v, 'detail'),
     callerType: order.callerType,
     anonymous: order.anonymous,
     wantsCallback: order.wantsCallback,
@@ -105,15 +114,16 @@ export function toDetail(
     timeline: events.map((e) => ({
       seq: e.seq,
       event: e.event,
-      eventLabel: e.event === 'create' ? '受理登记' : (EVENT_DEFINITIONS[e.event as EventName]?.label ?? e.event),
+      eventLabel:
+        e.event === 'create' ? '受理登记' : (EVENT_DEFINITIONS[e.event as EventName]?.label ?? e.event),
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,
       actorName: e.actorName,
       actorRole: e.actorRole,
       at: e.at,
       comment: e.comment,
-      // Units do not see the centre's internal notes about the caller on confidential orders.
-      payload: unitReader && order.confidential ? {} : e.payload,
+      // Event inputs never hold the caller's identity, so confidential orders keep them for units.
+      payload: e.payload,
     })),
     allowedEvents: allowed.map(
       (name): AllowedEventView => ({

@@ -5,7 +5,6 @@ interface SchemaError {
   keyword: string;
   instancePath: string;
   params: Record<string, unknown>;
-  message?: string;
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -17,33 +16,68 @@ const TYPE_NAMES: Record<string, string> = {
   array: '数组',
 };
 
+/**
+ * A JSON pointer (`/days/0/kind`) as a field path in the domain's style (`days[0].kind`), the same
+ * paths the core reports, so clients can highlight fields whichever layer found the problem.
+ */
+export function fieldPath(pointer: string): string {
+  let path = '';
+  for (const raw of pointer.split('/').slice(1)) {
+    const segment = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+    path += /^\d+$/.test(segment) ? `[${segment}]` : path ? `.${segment}` : segment;
+  }
+  return path;
+}
+
+/** `string`, or a union such as `['string', 'null']` (Ajv reports it as "string,null"): null means "may be left empty". */
+function typeNames(type: unknown): string {
+  const names = String(type)
+    .split(',')
+    .filter((t) => t !== 'null')
+    .map((t) => TYPE_NAMES[t] ?? t);
+  return names.join('或') || '空值';
+}
+
 /** Turns schema-validation errors into field paths with Chinese messages. */
 export function schemaIssues(errors: readonly SchemaError[], context: string): FieldIssue[] {
+  const prefix = context === 'body' ? '' : `${context}.`;
+  // The whole body (or query, params) is itself the offending value when the path is empty.
+  const at = (path: string) => (path ? prefix + path : context);
   return errors.map((e) => {
-    const base = e.instancePath.replace(/^\//, '').replaceAll('/', '.');
-    const join = (name: unknown) => [base, String(name)].filter(Boolean).join('.');
-    const prefix = context === 'body' ? '' : `${context}.`;
+    const base = fieldPath(e.instancePath);
+    const child = (name: unknown) => at(base ? `${base}.${String(name)}` : String(name));
     switch (e.keyword) {
       case 'required':
-        return { field: prefix + join(e.params.missingProperty), message: '必填' };
+        return { field: child(e.params.missingProperty), message: '必填' };
       case 'additionalProperties':
-        return { field: prefix + join(e.params.additionalProperty), message: '不支持的字段' };
+        return { field: child(e.params.additionalProperty), message: '不支持的字段' };
       case 'type':
-        return { field: prefix + (base || context), message: `应为${TYPE_NAMES[String(e.params.type)] ?? e.params.type}` };
+        return { field: at(base), message: `应为${typeNames(e.params.type)}` };
       case 'maxLength':
-        return { field: prefix + base, message: `不能超过 ${e.params.limit} 个字符` };
+        return { field: at(base), message: `不能超过 ${e.params.limit} 个字符` };
       case 'minLength':
-        return { field: prefix + base, message: `至少 ${e.params.limit} 个字符` };
+        return { field: at(base), message: `至少 ${e.params.limit} 个字符` };
+      case 'maxItems':
+        return { field: at(base), message: `最多 ${e.params.limit} 项` };
+      case 'minItems':
+        return { field: at(base), message: `至少 ${e.params.limit} 项` };
       case 'minimum':
       case 'maximum':
-        return { field: prefix + base, message: `应${e.keyword === 'minimum' ? '不小于' : '不大于'} ${e.params.limit}` };
+        return {
+          field: at(base),
+          message: `应${e.keyword === 'minimum' ? '不小于' : '不大于'} ${e.params.limit}`,
+        };
       case 'enum':
-        return { field: prefix + base, message: `应为以下之一：${(e.params.allowedValues as unknown[]).join('、')}` };
+        return {
+          field: at(base),
+          message: `应为以下之一：${(e.params.allowedValues as unknown[]).join('、')}`,
+        };
       case 'pattern':
       case 'format':
-        return { field: prefix + base, message: '格式不正确' };
+        return { field: at(base), message: '格式不正确' };
       default:
-        return { field: prefix + (base || context), message: e.message ?? '不符合要求' };
+        // Ajv's own messages are English; clients show these to users.
+        return { field: at(base), message: '不符合要求' };
     }
   });
 }

@@ -13,7 +13,10 @@ import { ROLES } from '@huawu/domain';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { type AuthContext, requireUser } from '../http/auth.js';
+import { withIssuePaths } from '../http/issue-paths.js';
 
+/** The year is a path parameter here, where the calendar use cases call it `year`. */
+const yearParam = (field: string) => (field === 'year' ? 'params.year' : field);
 const YearParams = Type.Object({ year: Type.String({ pattern: '^[0-9]{4}$' }) });
 const CalendarDays = Type.Object(
   {
@@ -46,26 +49,34 @@ export function adminRoutes(app: FastifyInstance, ctx: AuthContext & { version: 
     version: ctx.version,
   }));
 
-  app.get('/api/units', { schema: { tags: ['organisation'], summary: '组织机构（热线中心与承办单位）' } }, async (request) => {
-    await requireUser(ctx, request);
-    return { items: await listUnits(ctx.core) };
-  });
+  app.get(
+    '/api/units',
+    { schema: { tags: ['organisation'], summary: '组织机构（热线中心与承办单位）' } },
+    async (request) => {
+      await requireUser(ctx, request);
+      return { items: await listUnits(ctx.core) };
+    },
+  );
 
   app.get<{ Params: { year: string } }>(
     '/api/calendar/:year',
     { schema: { tags: ['calendar'], summary: '某年节假日与调休', params: YearParams } },
     async (request) => {
       await requireUser(ctx, request);
-      return getCalendarYear(ctx.core, Number(request.params.year));
+      return withIssuePaths(yearParam, () => getCalendarYear(ctx.core, Number(request.params.year)));
     },
   );
 
   app.put<{ Params: { year: string }; Body: { days: unknown[] } }>(
     '/api/calendar/:year',
-    { schema: { tags: ['calendar'], summary: '替换某年节假日与调休', params: YearParams, body: CalendarDays } },
+    {
+      schema: { tags: ['calendar'], summary: '替换某年节假日与调休', params: YearParams, body: CalendarDays },
+    },
     async (request) => {
       const { actor } = await requireUser(ctx, request);
-      return putCalendarYear(ctx.core, actor, Number(request.params.year), request.body.days);
+      return withIssuePaths(yearParam, () =>
+        putCalendarYear(ctx.core, actor, Number(request.params.year), request.body.days),
+      );
     },
   );
 
@@ -75,7 +86,10 @@ export function adminRoutes(app: FastifyInstance, ctx: AuthContext & { version: 
       schema: {
         tags: ['calendar'],
         summary: '导入 holiday-cn 格式的年度节假日文件',
-        body: Type.Object({ year: Type.Integer(), days: Type.Array(Type.Unknown(), { maxItems: 366 }) }, { additionalProperties: true }),
+        body: Type.Object(
+          { year: Type.Integer(), days: Type.Array(Type.Unknown(), { maxItems: 366 }) },
+          { additionalProperties: true },
+        ),
       },
     },
     async (request) => {
@@ -84,21 +98,33 @@ export function adminRoutes(app: FastifyInstance, ctx: AuthContext & { version: 
     },
   );
 
-  app.get('/api/settings/deadline-policy', { schema: { tags: ['settings'], summary: '办理时限规则' } }, async (request) => {
-    await requireUser(ctx, request);
-    return getDeadlinePolicy(ctx.core);
-  });
+  app.get(
+    '/api/settings/deadline-policy',
+    { schema: { tags: ['settings'], summary: '办理时限规则' } },
+    async (request) => {
+      await requireUser(ctx, request);
+      return getDeadlinePolicy(ctx.core);
+    },
+  );
 
   app.put(
     '/api/settings/deadline-policy',
-    { schema: { tags: ['settings'], summary: '修改办理时限规则', body: Type.Object({}, { additionalProperties: true }) } },
+    {
+      schema: {
+        tags: ['settings'],
+        summary: '修改办理时限规则',
+        body: Type.Object({}, { additionalProperties: true }),
+      },
+    },
     async (request) => {
       const { actor } = await requireUser(ctx, request);
       return putDeadlinePolicy(ctx.core, actor, request.body);
     },
   );
 
-  app.post<{ Body: { username: string; password: string; role: string; unitId: string; displayName?: string } }>(
+  app.post<{
+    Body: { username: string; password: string; role: string; unitId: string; displayName?: string };
+  }>(
     '/api/users',
     { schema: { tags: ['organisation'], summary: '新增账号（管理员）', body: UserBody } },
     async (request, reply) => {
@@ -119,7 +145,11 @@ export function adminRoutes(app: FastifyInstance, ctx: AuthContext & { version: 
     },
     async (request, reply) => {
       const { actor } = await requireUser(ctx, request);
-      await resetPassword(ctx.core, actor, { username: request.params.username, password: request.body.password });
+      await resetPassword(ctx.core, actor, {
+        username: request.params.username,
+        password: request.body.password,
+      });
+      ctx.sessions.clear(); // the user's cached sessions end now, not when their cache entries age out
       return reply.status(204).send();
     },
   );

@@ -11,12 +11,15 @@ const LoginBody = Type.Object(
   { additionalProperties: false },
 );
 
-export function authRoutes(app: FastifyInstance, ctx: AuthContext & { secureCookies: boolean }): void {
+export function authRoutes(
+  app: FastifyInstance,
+  ctx: AuthContext & { secureCookies: boolean; loginRateLimit: number },
+): void {
   app.post<{ Body: { username: string; password: string } }>(
     '/api/auth/login',
     {
       schema: { tags: ['auth'], summary: '登录', body: LoginBody },
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: ctx.loginRateLimit, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
       const result = await login(ctx.core, { ...request.body, ip: request.ip });
@@ -31,11 +34,15 @@ export function authRoutes(app: FastifyInstance, ctx: AuthContext & { secureCook
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (request, reply) => {
-    await logout(ctx.core, ctx.sessions, tokenOf(request));
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
-  });
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], summary: '退出登录' } },
+    async (request, reply) => {
+      await logout(ctx.core, ctx.sessions, tokenOf(request));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
 
   app.get('/api/auth/me', { schema: { tags: ['auth'], summary: '当前用户' } }, async (request) => {
     const { user } = await requireUser(ctx, request);

@@ -4,6 +4,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { type AuthContext, requireUser } from '../http/auth.js';
 import { fieldSpecsToSchema } from '../http/field-schema.js';
+import { inQuerystring, withIssuePaths } from '../http/issue-paths.js';
 import { parseListQuery } from './work-orders.query.js';
 
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
@@ -27,7 +28,12 @@ const ListQuery = Type.Object(
 const TransitionBody = Type.Object(
   {
     event: Type.String({ minLength: 1, maxLength: 64, description: `事件：${EVENT_NAMES.join(', ')}` }),
-    input: Type.Optional(Type.Object({}, { additionalProperties: true, description: '该事件的输入（见 allowedEvents[].input）' })),
+    input: Type.Optional(
+      Type.Object(
+        {},
+        { additionalProperties: true, description: '该事件的输入（见 allowedEvents[].input）' },
+      ),
+    ),
     version: Type.Integer({ minimum: 1, description: '客户端看到的工单版本号' }),
   },
   { additionalProperties: false },
@@ -39,7 +45,10 @@ export function workOrderRoutes(app: FastifyInstance, ctx: AuthContext): void {
     { schema: { tags: ['work-orders'], summary: '工单列表（按角色与单位过滤）', querystring: ListQuery } },
     async (request) => {
       const { actor } = await requireUser(ctx, request);
-      return listWorkOrders(ctx.core, actor, parseListQuery(request.query));
+      // The use case names filters bare (`status`, `from`); here they are query parameters.
+      return withIssuePaths(inQuerystring, () =>
+        listWorkOrders(ctx.core, actor, parseListQuery(request.query)),
+      );
     },
   );
 

@@ -1,7 +1,7 @@
 import { DEMO_PASSWORD } from '@huawu/core';
 import { ERROR_CODES } from '@huawu/domain';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { afterAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { DatabaseFixture, TestCore } from '../../../core/src/test-support/databases.js';
 import { seedCity } from '../../../core/src/test-support/fixtures.js';
 import { type AppOptions, buildApp } from '../app.js';
@@ -11,33 +11,67 @@ import { type AppOptions, buildApp } from '../app.js';
 export { DEMO_PASSWORD };
 
 export interface CityApp {
-  app: FastifyInstance;
-  core: TestCore;
+  readonly app: FastifyInstance;
+  readonly core: TestCore;
   /** A session token for a demo user; each user logs in once per app (scrypt is slow). */
   token(username: string): Promise<string>;
   /** `Authorization` header for a demo user. */
   auth(username: string): Promise<{ authorization: string }>;
 }
 
-/** A fresh database with the demo city and an app on it (closed after the file). */
-export async function cityApp(
-  db: DatabaseFixture,
-  options: { now?: () => Date; app?: Omit<AppOptions, 'core'> } = {},
-): Promise<CityApp> {
-  const core = await db.newCore(options.now ? { now: options.now } : {});
-  await seedCity(core);
-  const app = await buildApp({ core, ...options.app });
-  afterAll(() => app.close());
+export interface CityOptions {
+  now?: () => Date;
+  app?: Omit<AppOptions, 'core'>;
+  /** Demo users to log in up front, concurrently (scrypt runs on the thread pool). */
+  logins?: string[];
+}
+
+/**
+ * A fresh database with the demo city and an app on it, for one `describeEachDatabase` body; call it
+ * at describe level. The work starts at once, while the file is being collected, so PostgreSQL's seeding
+ * (mostly waiting on the server) overlaps the SQLite tests instead of following them. The app is closed
+ * after the suite, before the fixture drops the database.
+ */
+export function useCity(db: DatabaseFixture, options: CityOptions = {}): CityApp {
   const tokens = new Map<string, Promise<string>>();
+  const ready = (async () => {
+    const core = await db.newCore(options.now ? { now: options.now } : {});
+    await seedCity(core);
+    const app = await buildApp({ core, ...options.app });
+    for (const username of options.logins ?? []) tokens.set(username, loginToken(app, username));
+    await Promise.all(tokens.values());
+    return { app, core };
+  })();
+  ready.catch(() => {}); // reported by beforeAll below, not as an unhandled rejection
+  let built: { app: FastifyInstance; core: TestCore } | undefined;
+  beforeAll(async () => {
+    built = await ready;
+  });
+  afterAll(async () => {
+    await (await ready.catch(() => undefined))?.app.close();
+  });
+  const get = () => {
+    if (!built) throw new Error('useCity(): the app is ready inside tests and hooks only');
+    return built;
+  };
   const token = (username: string) => {
     let t = tokens.get(username);
     if (!t) {
-      t = loginToken(app, username);
+      t = loginToken(get().app, username);
       tokens.set(username, t);
     }
     return t;
   };
-  return { app, core, token, auth: async (u) => ({ authorization: `Bearer ${await token(u)}` }) };
+  return {
+    get app() {
+      return get().app;
+    },
+    get core() {
+      return get().core;
+    },
+    token,
+    auth: async (u) => ({ authorization: `Bearer ${await token(u)}` }),
+  };
 }
 
 export async function loginToken(app: FastifyInstance, username: string, password = DEMO_PASSWORD) {

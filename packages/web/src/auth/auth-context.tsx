@@ -8,28 +8,40 @@ interface AuthValue {
   setUser: (user: User | null) => void;
   loadUser: () => Promise<User>;
   logout: () => Promise<void>;
+  /** True after the user logged out on purpose (then the login page starts afresh, on the list). */
+  loggedOut: boolean;
 }
 
 const AuthContext = createContext<AuthValue | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [user, setUser] = useState<User | null | undefined>(undefined);
+  const [user, setUserState] = useState<User | null | undefined>(undefined);
+  const [loggedOut, setLoggedOut] = useState(false);
+
+  const setUser = useCallback((next: User | null) => {
+    setLoggedOut(false);
+    setUserState(next);
+  }, []);
 
   const loadUser = useCallback(async () => {
     const me = await fetchMe();
     setUser(me);
     return me;
-  }, []);
+  }, [setUser]);
 
   const logout = useCallback(async () => {
     try {
       await apiLogout();
     } finally {
-      setUser(null);
+      setLoggedOut(true);
+      setUserState(null);
     }
   }, []);
 
-  const value = useMemo(() => ({ user, setUser, loadUser, logout }), [user, loadUser, logout]);
+  const value = useMemo(
+    () => ({ user, setUser, loadUser, logout, loggedOut }),
+    [user, setUser, loadUser, logout, loggedOut],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

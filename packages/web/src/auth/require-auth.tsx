@@ -1,14 +1,16 @@
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
-import { Navigate } from 'react-router-dom';
+import { Navigate, useLocation } from 'react-router-dom';
 import { isApiError } from '../api/client';
 import { PageError } from '../components/page-error';
 import { PageLoading } from '../components/page-loading';
 import { useAuth } from './auth-context';
+import { currentPath, type LoginState } from './return-to';
 
 /** Loads the current user (GET /api/auth/me) before rendering protected pages. */
 export function RequireAuth({ children }: { children: ReactNode }) {
-  const { user, loadUser, setUser } = useAuth();
+  const { user, loadUser, setUser, loggedOut } = useAuth();
   const [error, setError] = useState<unknown>(null);
+  const location = useLocation();
 
   const load = useCallback(() => {
     setError(null);
@@ -22,7 +24,11 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     if (user === undefined) load();
   }, [user, load]);
 
-  if (user === null) return <Navigate to="/login" replace />;
+  if (user === null) {
+    // Signed out by a missing or expired session: come back here after logging in.
+    const state: LoginState | undefined = loggedOut ? undefined : { from: currentPath(location) };
+    return <Navigate to="/login" replace state={state} />;
+  }
   if (error) return <PageError error={error} onRetry={load} />;
   if (user === undefined) return <PageLoading />;
   return <>{children}</>;

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { setUnauthenticatedHandler } from '../api/client';
 import { useAuth } from './auth-context';
+import { currentPath, type LoginState } from './return-to';
 
 /** When any request reports a missing or expired session, go to the login page without a reload. */
 export function SessionRedirect() {
@@ -10,7 +11,9 @@ export function SessionRedirect() {
   useEffect(() => {
     setUnauthenticatedHandler(() => {
       setUser(null);
-      if (!window.location.pathname.startsWith('/login')) navigate('/login', { replace: true });
+      if (window.location.pathname.startsWith('/login')) return;
+      const state: LoginState = { from: currentPath(window.location) };
+      navigate('/login', { replace: true, state });
     });
   }, [navigate, setUser]);
   return null;

@@ -18,6 +18,8 @@ function loadUnits(): Promise<Unit[]> {
 export interface UnitsState {
   units: Unit[];
   tree: UnitTreeNode[];
+  /** Units an order can be dispatched to: every unit but the hotline centre itself. */
+  handlingTree: UnitTreeNode[];
   nameOf: (id: string | null | undefined) => string | undefined;
   loading: boolean;
   error: unknown;
@@ -45,6 +47,7 @@ export function useUnits(): UnitsState {
     return {
       units,
       tree: buildUnitTree(units),
+      handlingTree: buildUnitTree(units.filter((unit) => unit.kind !== 'centre')),
       nameOf: (id) => (id ? names.get(id) : undefined),
       loading,
       error,

@@ -1,10 +1,11 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { login } from '../api/auth';
 import { errorMessage } from '../api/client';
 import { useAuth } from '../auth/auth-context';
+import { returnPath } from '../auth/return-to';
 
 interface LoginValues {
   username: string;
@@ -14,6 +15,7 @@ interface LoginValues {
 export function LoginPage() {
   const { setUser } = useAuth();
   const navigate = useNavigate();
+  const location = useLocation();
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -23,7 +25,7 @@ export function LoginPage() {
     try {
       const result = await login(username.trim(), password);
       setUser(result.user);
-      navigate('/orders', { replace: true });
+      navigate(returnPath(location.state), { replace: true });
     } catch (err) {
       setError(errorMessage(err));
     } finally {

@@ -62,7 +62,8 @@ export function OrderDescriptions({ order }: { order: OrderDetail }) {
     <Descriptions
       bordered
       size="small"
-      column={{ xs: 1, sm: 1, md: 2, lg: 3, xxl: 3 }}
+      column={{ xs: 1, sm: 1, md: 2, lg: 3, xl: 2, xxl: 2 }}
+      styles={{ label: { whiteSpace: 'nowrap' } }}
       items={items}
       data-testid="order-descriptions"
     />

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Flex, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
 import { errorMessage } from '../../api/client';
 import { DeadlineCell } from '../../components/deadline-cell';
@@ -59,22 +59,31 @@ export function OrderDetailPage() {
               </Space>
             </Space>
             <Space wrap>
-              <OrderActions order={order} unitTree={units.tree} onDone={replace} onStale={reload} />
+              <OrderActions order={order} unitTree={units.handlingTree} onDone={replace} onStale={reload} />
               <Button icon={<ReloadOutlined />} onClick={() => void reload()} data-testid="order-reload">
                 刷新
               </Button>
             </Space>
           </Flex>
         </Card>
-        <Card title="工单信息">
-          <OrderDescriptions order={order} />
-        </Card>
-        <Card title="承办单位">
-          <OrderUnits units={order.units} />
-        </Card>
-        <Card title="办理过程">
-          <OrderTimeline entries={order.timeline} unitName={units.nameOf} />
-        </Card>
+        {/* Side by side on wide screens, so the 办理过程 is visible without scrolling. */}
+        <Row gutter={[16, 16]}>
+          <Col xs={24} xl={14}>
+            <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+              <Card title="工单信息">
+                <OrderDescriptions order={order} />
+              </Card>
+              <Card title="承办单位">
+                <OrderUnits units={order.units} />
+              </Card>
+            </Space>
+          </Col>
+          <Col xs={24} xl={10}>
+            <Card title="办理过程">
+              <OrderTimeline entries={order.timeline} unitName={units.nameOf} />
+            </Card>
+          </Col>
+        </Row>
       </Space>
     </Spin>
   );

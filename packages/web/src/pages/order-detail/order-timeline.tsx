@@ -10,6 +10,13 @@ interface Props {
   unitName: (id: string) => string | undefined;
 }
 
+/** 姓名（角色）; a name that already carries a qualifier in brackets, such as 李娜（话务员）, is kept as is. */
+function actorText(entry: TimelineEntry): string {
+  const name = entry.actorName ?? '系统';
+  if (!entry.actorRole || name.includes('（')) return name;
+  return `${name}（${roleLabel(entry.actorRole)}）`;
+}
+
 function EntryContent({ entry, unitName }: { entry: TimelineEntry; unitName: Props['unitName'] }) {
   const lines = payloadLines(entry.event, entry.payload, unitName);
   const comment =
@@ -25,8 +32,7 @@ function EntryContent({ entry, unitName }: { entry: TimelineEntry; unitName: Pro
       <Typography.Text type="secondary">
         {formatTime(entry.at)}
         {' · '}
-        {entry.actorName ?? '系统'}
-        {entry.actorRole ? `（${roleLabel(entry.actorRole)}）` : ''}
+        {actorText(entry)}
       </Typography.Text>
       {lines.map((line) => (
         <Typography.Text key={line.key} style={{ whiteSpace: 'pre-wrap' }}>

@@ -13,7 +13,7 @@ export const orderColumns: TableColumnsType<OrderSummary> = [
     title: '工单编号',
     dataIndex: 'orderNo',
     key: 'orderNo',
-    width: 170,
+    width: 130,
     render: (orderNo: string, order) => (
       <Link to={`/orders/${order.id}`} data-testid="order-link">
         {orderNo}
@@ -36,14 +36,14 @@ export const orderColumns: TableColumnsType<OrderSummary> = [
     title: '诉求类型',
     dataIndex: 'appealType',
     key: 'appealType',
-    width: 90,
+    width: 80,
     render: (value: string) => labelOf(APPEAL_TYPES.labels, value),
   },
   {
     title: '紧急程度',
     dataIndex: 'urgency',
     key: 'urgency',
-    width: 90,
+    width: 80,
     render: (value: string) =>
       URGENCY_COLOURS[value] ? (
         <Tag color={URGENCY_COLOURS[value]}>{labelOf(URGENCIES.labels, value)}</Tag>
@@ -55,21 +55,21 @@ export const orderColumns: TableColumnsType<OrderSummary> = [
     title: '状态',
     dataIndex: 'status',
     key: 'status',
-    width: 100,
+    width: 88,
     render: (status: string, order) => <StatusTag status={status} label={order.statusLabel} />,
   },
   {
     title: '主办单位',
     dataIndex: 'leadUnitName',
     key: 'leadUnitName',
-    width: 160,
+    width: 140,
     ellipsis: true,
     render: (name: string | null) => name ?? EMPTY,
   },
   {
     title: '来电人',
     key: 'caller',
-    width: 150,
+    width: 110,
     render: (_: unknown, order) =>
       order.callerName || order.callerPhone ? (
         <Space orientation="vertical" size={0}>
@@ -84,14 +84,14 @@ export const orderColumns: TableColumnsType<OrderSummary> = [
     title: '受理时间',
     dataIndex: 'createdAt',
     key: 'createdAt',
-    width: 150,
+    width: 136,
     render: (at: string) => formatTime(at),
   },
   {
     title: '办理时限',
     dataIndex: 'deadlineAt',
     key: 'deadlineAt',
-    width: 220,
+    width: 200,
     render: (_: unknown, order) => <DeadlineCell state={order.deadlineState} deadlineAt={order.deadlineAt} />,
   },
 ];

@@ -62,7 +62,7 @@ export function OrderListPage() {
         loading={loading}
         columns={orderColumns}
         dataSource={error ? [] : (data?.items ?? [])}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1140 }}
         data-testid="order-table"
         pagination={{
           current: query.page,
