@@ -132,9 +132,9 @@ describeEachDatabase('login, sessions and accounts', (db) => {
       [{ password: 'short1' }, 'password'],
       [{ password: 'lettersonly' }, 'password'],
       [{ role: 'mayor' }, 'role'],
-      [{ unitId: 'atlantis' }, 'unit'],
-      [{ role: 'unit_handler' }, 'unit'], // a unit role in the centre
-      [{ unitId: 'city-housing' }, 'unit'], // a centre role in a unit
+      [{ unitId: 'atlantis' }, 'unitId'],
+      [{ role: 'unit_handler' }, 'unitId'], // a unit role in the centre
+      [{ unitId: 'city-housing' }, 'unitId'], // a centre role in a unit
     ];
     for (const [patch, field] of cases) {
       const error = await expectAppError(addUser(core, A.admin, { ...base, ...patch }), 'VALIDATION_FAILED');

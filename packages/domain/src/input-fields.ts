@@ -31,6 +31,8 @@ function parseField(spec: FieldSpec, value: unknown): { value?: ParsedInput[stri
     case 'unit':
     case 'order': {
       if (typeof value !== 'string') return { error: '应为文本' };
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+      if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(value)) return { error: '含有不可见的控制字符' };
       const text = value.trim();
       const max = spec.kind === 'text' ? spec.maxLength : 64;
       if (text.length > max) return { error: `不能超过 ${max} 个字符` };

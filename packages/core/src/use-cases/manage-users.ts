@@ -35,11 +35,11 @@ export async function addUser(deps: CoreDeps, actor: Actor | null, input: AddUse
   if (problem) throw AppError.validation('password', problem);
   if (!isRole(input.role)) throw AppError.validation('role', `角色应为：${ROLES.join(', ')}`);
   const unit = await findUnit(deps.database.db, input.unitId);
-  if (!unit) throw AppError.validation('unit', `单位不存在：${input.unitId}`);
+  if (!unit) throw AppError.validation('unitId', `单位不存在：${input.unitId}`);
   const centreUnit = unit.kind === 'centre';
   if (isUnitRole(input.role) === centreUnit) {
     throw AppError.validation(
-      'unit',
+      'unitId',
       isUnitRole(input.role) ? '承办单位角色须属于承办单位' : '中心角色须属于热线中心',
     );
   }

@@ -287,9 +287,7 @@ describeEachDatabase('HTTP system, reference data and administration', (db) => {
       expect(await bad({ password: 12345678 })).toEqual(['password']);
     });
 
-    // KNOWN CORE BUG (packages/core/src/use-cases/manage-users.ts, addUser): unit problems are reported
-    // under `unit`, but the input field is `unitId`, so a form cannot highlight it. Drop `.fails` once fixed.
-    it.fails('reports unit problems under unitId', async () => {
+    it('reports unit problems under unitId', async () => {
       const bad = async (patch: Record<string, unknown>) =>
         issueFields(
           expectError(
