@@ -8,7 +8,7 @@
 //   node bench/lifecycle.bench.mjs --n 500 --db sqlite
 //   N=2000 CONCURRENCY=32 DB=both node bench/lifecycle.bench.mjs
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -44,7 +44,7 @@ const intOption = (name, envName, fallback) => {
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
   console.log(`usage: node bench/lifecycle.bench.mjs [--n N] [--concurrency C] [--db sqlite|postgres|both]
   env: N (2000), CONCURRENCY (32), DB (both if PostgreSQL is reachable, else sqlite), ROUNDS (3),
-       WARMUP (200), LIFECYCLE_N (= N), LIFECYCLE_SECONDS (60, cap), LIST_N (200), OPEN_SECONDS (4), HUAWU_BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres),
+       WARMUP (200), LIFECYCLE_N (= N), LIFECYCLE_SECONDS (45, cap), LIST_N (200), OPEN_SECONDS (4), HUAWU_BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres),
        HUAWU_BENCH_CPU_PROF=1 (write a V8 CPU profile of each server child to bench/results/profiles/)`);
   process.exit(0);
 }
@@ -56,7 +56,7 @@ const opts = {
   warmup: intOption('warmup', 'WARMUP', 200),
   listN: intOption('list-n', 'LIST_N', 200),
   openSeconds: intOption('open-seconds', 'OPEN_SECONDS', 4),
-  lifecycleSeconds: intOption('lifecycle-seconds', 'LIFECYCLE_SECONDS', 60),
+  lifecycleSeconds: intOption('lifecycle-seconds', 'LIFECYCLE_SECONDS', 45),
   db: option('db', 'DB', undefined),
   pgUrl: option('pg-url', 'HUAWU_BENCH_PG_URL', 'postgres://postgres@127.0.0.1:5432/postgres'),
   cpuProf: option('cpu-prof', 'HUAWU_BENCH_CPU_PROF', '') === '1',
@@ -153,10 +153,10 @@ class Failures {
 }
 
 /** Runs `count` requests of one shape at `concurrency`; returns throughput, latency and CPU. */
-async function loadPhase({ client, count, concurrency, pids, send, expect = 200, onResponse }) {
+async function loadPhase({ client, count, concurrency, meters, send, expect = 200, onResponse }) {
   const latencies = [];
   const failures = new Failures();
-  const cpuBefore = pids.map(cpuMsOf);
+  const cpuBefore = snapshotAll(meters);
   const clientCpuBefore = process.cpuUsage();
   const started = performance.now();
   await runPool(count, concurrency, async (i) => {
@@ -171,12 +171,50 @@ async function loadPhase({ client, count, concurrency, pids, send, expect = 200,
     }
   });
   const seconds = (performance.now() - started) / 1000;
-  return summarize(latencies, seconds, failures, cpuBefore, pids, clientCpuBefore);
+  return summarize(latencies, seconds, failures, cpuBefore, meters, clientCpuBefore);
 }
 
-function summarize(latencies, seconds, failures, cpuBefore, pids, clientCpuBefore) {
+// CPU meters: each snapshot() maps pid → cumulative CPU ms; a phase's CPU is the difference.
+function processMeter(pid) {
+  return { snapshot: () => new Map([[pid, cpuMsOf(pid)]]) };
+}
+/** The PostgreSQL backends serving one database (found by their process titles). */
+function pgBackendMeter(database) {
+  return {
+    snapshot() {
+      const out = new Map();
+      let entries = [];
+      try {
+        entries = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+      } catch {
+        return out;
+      }
+      for (const d of entries) {
+        try {
+          const title = readFileSync(`/proc/${d}/cmdline`, 'utf8').replaceAll('\0', ' ');
+          if (title.startsWith('postgres:') && title.includes(` ${database} `)) out.set(Number(d), cpuMsOf(Number(d)));
+        } catch {}
+      }
+      return out;
+    },
+  };
+}
+const snapshotAll = (meters) => Object.fromEntries(Object.entries(meters).map(([k, m]) => [k, m.snapshot()]));
+function cpuDelta(before, after) {
+  let sum = 0;
+  for (const [pid, ms] of after) {
+    if (ms === null) return null;
+    sum += ms - (before.get(pid) ?? 0);
+  }
+  return sum;
+}
+
+function summarize(latencies, seconds, failures, cpuBefore, meters, clientCpuBefore) {
   const ok = latencies.length - failures.count;
-  const serverCpuMs = pids.map((pid, k) => (cpuBefore[k] === null ? null : cpuMsOf(pid) - cpuBefore[k]));
+  const after = snapshotAll(meters);
+  const cpu = (k) => (meters[k] ? cpuDelta(cpuBefore[k], after[k]) : null);
+  const serverCpuMs = cpu('server');
+  const dbCpuMs = cpu('db');
   const clientCpu = process.cpuUsage(clientCpuBefore);
   const requests = latencies.length;
   return {
@@ -186,7 +224,8 @@ function summarize(latencies, seconds, failures, cpuBefore, pids, clientCpuBefor
     seconds: round(seconds, 3),
     perSecond: round(ok / seconds, 1),
     ...mapValues(percentiles(latencies), (v) => round(v, 2)),
-    serverCpuMsPerRequest: serverCpuMs[0] === null ? null : round(serverCpuMs[0] / Math.max(1, requests), 3),
+    serverCpuMsPerRequest: serverCpuMs === null ? null : round(serverCpuMs / Math.max(1, requests), 3),
+    dbCpuMsPerRequest: dbCpuMs === null ? null : round(dbCpuMs / Math.max(1, requests), 3),
     clientCpuMsPerRequest: round((clientCpu.user + clientCpu.system) / 1000 / Math.max(1, requests), 3),
   };
 }
@@ -199,12 +238,12 @@ async function login(client, username) {
   return res.body.token;
 }
 
-function createPhase(client, tokens, pids, count, concurrency, offset, created) {
+function createPhase(client, tokens, meters, count, concurrency, offset, created) {
   return loadPhase({
     client,
     count,
     concurrency,
-    pids,
+    meters,
     expect: 201,
     send: (i) => ['POST', '/api/work-orders', intakeBody(offset + i), tokens.agent],
     onResponse: (i, res) => {
@@ -213,12 +252,12 @@ function createPhase(client, tokens, pids, count, concurrency, offset, created) 
   });
 }
 
-function ceilingPhase(client, pids, count, concurrency) {
+function ceilingPhase(client, meters, count, concurrency) {
   return loadPhase({
     client,
     count,
     concurrency,
-    pids,
+    meters,
     expect: 201,
     send: (i) => ['POST', '/insert', intakeBody(i), undefined],
   });
@@ -229,11 +268,11 @@ function ceilingPhase(client, pids, count, concurrency) {
  * latency is counted from each request's scheduled time, so a server that falls behind shows it
  * (no coordinated omission). This is the latency a given offered load sees.
  */
-async function openLoopPhase({ client, rate, seconds, pids, send, expect }) {
+async function openLoopPhase({ client, rate, seconds, meters, send, expect }) {
   const count = Math.max(1, Math.round(rate * seconds));
   const latencies = [];
   const failures = new Failures();
-  const cpuBefore = pids.map(cpuMsOf);
+  const cpuBefore = snapshotAll(meters);
   const clientCpuBefore = process.cpuUsage();
   const started = performance.now();
   const inFlight = [];
@@ -254,7 +293,7 @@ async function openLoopPhase({ client, rate, seconds, pids, send, expect }) {
   }
   await Promise.all(inFlight);
   const seconds_ = (performance.now() - started) / 1000;
-  return { offeredPerSecond: round(rate, 1), ...summarize(latencies, seconds_, failures, cpuBefore, pids, clientCpuBefore) };
+  return { offeredPerSecond: round(rate, 1), ...summarize(latencies, seconds_, failures, cpuBefore, meters, clientCpuBefore) };
 }
 
 /**
@@ -262,13 +301,13 @@ async function openLoopPhase({ client, rate, seconds, pids, send, expect }) {
  * `maxSeconds` no new order is started (orders under way finish), so a slow database or a busy
  * machine cannot stretch the run without bound.
  */
-async function lifecyclePhase(client, tokens, pids, orders, concurrency, maxSeconds = Number.POSITIVE_INFINITY) {
+async function lifecyclePhase(client, tokens, meters, orders, concurrency, maxSeconds = Number.POSITIVE_INFINITY) {
   const perStep = new Map(LIFECYCLE.map(([event]) => [event, []]));
   const all = [];
   const failures = new Failures();
   let completed = 0;
   let started_ = 0;
-  const cpuBefore = pids.map(cpuMsOf);
+  const cpuBefore = snapshotAll(meters);
   const clientCpuBefore = process.cpuUsage();
   const started = performance.now();
   const stopAt = started + maxSeconds * 1000;
@@ -296,7 +335,7 @@ async function lifecyclePhase(client, tokens, pids, orders, concurrency, maxSeco
     completed++;
   });
   const seconds = (performance.now() - started) / 1000;
-  const total = summarize(all, seconds, failures, cpuBefore, pids, clientCpuBefore);
+  const total = summarize(all, seconds, failures, cpuBefore, meters, clientCpuBefore);
   return {
     orders: orders.length,
     started: started_,
@@ -353,21 +392,21 @@ async function benchDatabase(kind, ceiling) {
   try {
     const tokens = {};
     for (const role of ROLES) tokens[role] = await login(client, role);
-    const pids = [server.pid];
+    const meters = { server: processMeter(server.pid), ...(storage.pgName ? { db: pgBackendMeter(storage.pgName) } : {}) };
 
     log(`[${kind}] warm-up (${opts.warmup} creates + ${Math.ceil(opts.warmup / 8 / 4)} lifecycles)…`);
     const warmOrders = [];
-    await createPhase(client, tokens, pids, opts.warmup, opts.concurrency, 1_000_000, warmOrders);
-    await lifecyclePhase(client, tokens, pids, warmOrders.slice(0, Math.ceil(opts.warmup / 8 / 4)), opts.concurrency);
+    await createPhase(client, tokens, meters, opts.warmup, opts.concurrency, 1_000_000, warmOrders);
+    await lifecyclePhase(client, tokens, meters, warmOrders.slice(0, Math.ceil(opts.warmup / 8 / 4)), opts.concurrency);
 
     const ceilingRounds = [];
     const createRounds = [];
     let created = [];
     for (let r = 0; r < opts.rounds; r++) {
-      const c = await ceilingPhase(ceiling.client, [ceiling.pid], opts.n, opts.concurrency);
+      const c = await ceilingPhase(ceiling.client, { server: processMeter(ceiling.pid) }, opts.n, opts.concurrency);
       ceilingRounds.push(c);
       const orders = [];
-      const k = await createPhase(client, tokens, pids, opts.n, opts.concurrency, r * opts.n, orders);
+      const k = await createPhase(client, tokens, meters, opts.n, opts.concurrency, r * opts.n, orders);
       createRounds.push(k);
       created = created.concat(orders);
       log(
@@ -390,7 +429,7 @@ async function benchDatabase(kind, ceiling) {
         client: openClient,
         rate: openRate,
         seconds: opts.openSeconds,
-        pids,
+        meters,
         expect: 201,
         send: (i) => ['POST', '/api/work-orders', intakeBody(5_000_000 + i), tokens.agent],
       });
@@ -400,7 +439,7 @@ async function benchDatabase(kind, ceiling) {
 
     const toWalk = created.filter(Boolean).slice(0, opts.lifecycleN);
     log(`[${kind}] lifecycle: ${toWalk.length} orders × ${LIFECYCLE.length} steps…`);
-    const lifecycle = await lifecyclePhase(client, tokens, pids, toWalk, opts.concurrency, opts.lifecycleSeconds);
+    const lifecycle = await lifecyclePhase(client, tokens, meters, toWalk, opts.concurrency, opts.lifecycleSeconds);
     if (lifecycle.timeCapped) {
       log(`[${kind}] lifecycle: time cap of ${opts.lifecycleSeconds} s reached after ${lifecycle.started} of ${toWalk.length} orders (LIFECYCLE_SECONDS)`);
     }
@@ -419,8 +458,8 @@ async function benchDatabase(kind, ceiling) {
       queries[name] = {
         path,
         role,
-        sequential: await loadPhase({ client, count: Math.min(50, opts.listN), concurrency: 1, pids, send }),
-        concurrent: await loadPhase({ client, count: opts.listN, concurrency: opts.concurrency, pids, send }),
+        sequential: await loadPhase({ client, count: Math.min(50, opts.listN), concurrency: 1, meters, send }),
+        concurrent: await loadPhase({ client, count: opts.listN, concurrency: opts.concurrency, meters, send }),
       };
     }
 
@@ -447,7 +486,7 @@ async function benchDatabase(kind, ceiling) {
 }
 
 function medianRound(rounds) {
-  const keys = ['perSecond', 'p50', 'p95', 'p99', 'serverCpuMsPerRequest', 'clientCpuMsPerRequest'];
+  const keys = ['perSecond', 'p50', 'p95', 'p99', 'serverCpuMsPerRequest', 'dbCpuMsPerRequest', 'clientCpuMsPerRequest'];
   return Object.fromEntries(keys.map((k) => [k, round(median(rounds.map((r) => r[k])), 3)]));
 }
 
@@ -503,7 +542,7 @@ async function main() {
   const loadBefore = machineLoad();
   const results = [];
   try {
-    await ceilingPhase(ceiling.client, [ceiling.pid], opts.warmup, opts.concurrency);
+    await ceilingPhase(ceiling.client, { server: processMeter(ceiling.pid) }, opts.warmup, opts.concurrency);
     for (const kind of databases) results.push(await benchDatabase(kind, ceiling));
   } finally {
     ceiling.client.close();
@@ -550,13 +589,13 @@ async function main() {
 function printReport(report) {
   const { results, target } = report;
   console.log(`\n=== Huawu lifecycle benchmark — N=${report.options.n}, ${report.options.concurrency} concurrent clients, medians of ${report.options.rounds} rounds ===`);
-  const rows = [['phase', 'db', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'server cpu ms/req', 'client cpu ms/req', 'errors']];
+  const rows = [['phase', 'db', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'server cpu ms/req', 'pg cpu ms/req', 'client cpu ms/req', 'errors']];
   for (const r of results) {
     const c = r.ceiling.median;
     const k = r.create.median;
     const errors = (rounds) => rounds.reduce((s, x) => s + x.failures, 0);
-    rows.push(['ceiling (bare insert)', `(vs ${r.database})`, fmt(c.perSecond), fmt(c.p50), fmt(c.p95), fmt(c.p99), fmt(c.serverCpuMsPerRequest), fmt(c.clientCpuMsPerRequest), errors(r.ceiling.rounds)]);
-    rows.push(['create work order', r.database, fmt(k.perSecond), fmt(k.p50), fmt(k.p95), fmt(k.p99), fmt(k.serverCpuMsPerRequest), fmt(k.clientCpuMsPerRequest), errors(r.create.rounds)]);
+    rows.push(['ceiling (bare insert)', `(vs ${r.database})`, fmt(c.perSecond), fmt(c.p50), fmt(c.p95), fmt(c.p99), fmt(c.serverCpuMsPerRequest), '', fmt(c.clientCpuMsPerRequest), errors(r.ceiling.rounds)]);
+    rows.push(['create work order', r.database, fmt(k.perSecond), fmt(k.p50), fmt(k.p95), fmt(k.p99), fmt(k.serverCpuMsPerRequest), fmt(k.dbCpuMsPerRequest), fmt(k.clientCpuMsPerRequest), errors(r.create.rounds)]);
   }
   table(rows);
 
@@ -571,7 +610,7 @@ function printReport(report) {
   for (const r of results) {
     const l = r.lifecycle;
     const cap = l.timeCapped ? ` (time cap ${l.maxSeconds} s: ${l.started} of ${l.orders} started)` : '';
-    console.log(`\n--- lifecycle (${r.database}): ${l.completed}/${l.orders} orders archived${cap}, ${fmt(l.lifecyclesPerSecond)} lifecycles/s, ${fmt(l.requestsPerSecond)} req/s, server ${fmt(l.total.serverCpuMsPerRequest)} cpu ms/req, errors ${l.total.failures}`);
+    console.log(`\n--- lifecycle (${r.database}): ${l.completed}/${l.orders} orders archived${cap}, ${fmt(l.lifecyclesPerSecond)} lifecycles/s, ${fmt(l.requestsPerSecond)} req/s, server ${fmt(l.total.serverCpuMsPerRequest)} cpu ms/req${l.total.dbCpuMsPerRequest === null ? '' : `, PostgreSQL backends ${fmt(l.total.dbCpuMsPerRequest)} cpu ms/req`}, errors ${l.total.failures}`);
     const stepRows = [['step', 'p50 ms', 'p99 ms']];
     for (const [step, s] of Object.entries(l.steps)) stepRows.push([step, fmt(s.p50), fmt(s.p99)]);
     stepRows.push(['(all transitions)', fmt(l.total.p50), fmt(l.total.p99)]);

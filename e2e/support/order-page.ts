@@ -1,9 +1,7 @@
-import type { Page } from 'playwright-core';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { SCREENSHOT_DIR } from './env';
-
-const failureShot = (event: string) => join(SCREENSHOT_DIR, `failed-${event}.png`);
 
 /** Waits until the detail page's status tag shows `status`. */
 export async function expectStatus(page: Page, status: string): Promise<void> {
@@ -11,6 +9,9 @@ export async function expectStatus(page: Page, status: string): Promise<void> {
   await page.locator(`[data-testid="order-status"][data-status="${status}"]`).waitFor();
   expect(await tag.getAttribute('data-status')).toBe(status);
 }
+
+/** A modal still zooming in moves its buttons, and a click aimed at the moving button can be lost. */
+const SETTLED_MODAL = '.ant-modal:not([class*="-appear"]):not([class*="-enter"])';
 
 /**
  * Clicks the action button `action-<event>`, lets `fill` complete its form, confirms, and waits for
@@ -23,24 +24,41 @@ export async function runAction(
 ): Promise<void> {
   await page.getByTestId(`action-${event}`).click();
   const form = page.getByTestId(`action-form-${event}`);
-  await form.waitFor();
+  await page.locator(SETTLED_MODAL, { has: form }).waitFor();
   await fill(page);
-  await page.getByTestId('action-submit').click();
-  try {
-    await form.waitFor({ state: 'detached' });
-  } catch (error) {
-    await page.screenshot({ path: failureShot(event) }).catch(() => {});
-    const classes = await page.locator('.ant-modal').evaluateAll((nodes) => nodes.map((n) => n.className));
-    console.log('MODAL', classes, await page.getByTestId('action-submit').getAttribute('class'));
-    const shown = await page
-      .getByTestId('action-modal-error')
-      .textContent({ timeout: 500 })
-      .catch(() => null);
-    const fieldErrors = await page.locator('.ant-modal .ant-form-item-explain-error').allTextContents();
-    throw new Error(
-      `action ${event} did not complete: ${shown ?? 'no error shown'} ${fieldErrors.join('; ')}`.trim(),
-      { cause: error },
-    );
+  const submit = page.getByTestId('action-submit');
+  const errors = page.locator(
+    '.ant-modal [data-testid="action-modal-error"], .ant-modal .ant-form-item-explain-error',
+  );
+  for (let clicks = 1; ; clicks++) {
+    await submit.click();
+    // Done when the modal goes; keep waiting while the request runs; click again if the click was lost.
+    const outcome = await Promise.race([
+      form.waitFor({ state: 'detached', timeout: 15_000 }).then(() => 'done' as const),
+      errors
+        .first()
+        .waitFor({ timeout: 15_000 })
+        .then(() => 'error' as const),
+      page.waitForTimeout(3_000).then(() => 'idle' as const),
+    ]).catch(() => 'timeout' as const);
+    if (outcome === 'done') return;
+    if (outcome === 'idle') {
+      const busy = (await submit.getAttribute('class').catch(() => ''))?.includes('ant-btn-loading');
+      if (busy) {
+        const finished = await form
+          .waitFor({ state: 'detached', timeout: 15_000 })
+          .then(() => true)
+          .catch(() => false);
+        if (finished) return;
+      } else if ((await form.count()) === 0) {
+        return;
+      } else if (clicks < 3) {
+        continue;
+      }
+    }
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `failed-${event}.png`) }).catch(() => {});
+    const shown = await errors.allTextContents();
+    throw new Error(`action ${event} did not complete: ${shown.join('; ') || 'no error shown'}`);
   }
 }
 

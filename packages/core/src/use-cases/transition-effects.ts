@@ -27,10 +27,11 @@ export async function checkReferences(
   if (typeof input.leadUnitId === 'string') {
     const ids = [input.leadUnitId, ...((input.coUnitIds as string[] | undefined) ?? [])];
     const found = await listUnitsByIds(tx, ids);
-    const missing = ids.find((unitId) => !found.some((u) => u.id === unitId && u.kind !== 'centre'));
-    if (missing) {
-      const field = missing === input.leadUnitId ? 'input.leadUnitId' : 'input.coUnitIds';
-      throw AppError.validation(field, `承办单位不存在：${missing.slice(0, 40)}`);
+    for (const unitId of ids) {
+      const unit = found.find((u) => u.id === unitId);
+      const field = unitId === input.leadUnitId ? 'input.leadUnitId' : 'input.coUnitIds';
+      if (!unit) throw AppError.validation(field, `承办单位不存在：${unitId.slice(0, 40)}`);
+      if (unit.kind === 'centre') throw AppError.validation(field, `不能派给热线中心：${unit.name}`);
     }
   }
   if (typeof input.days === 'number' && input.days > maxExtensionDays(policy, order.appealType)) {
