@@ -115,7 +115,9 @@ describeEachDatabase('access scope and caller privacy', (db) => {
       for (const actor of [A.heping, A.eastadmin]) {
         const detail = await getWorkOrder(core, actor, secret.id);
         expect(detail).toMatchObject({ callerName: '保密', callerPhone: null, confidential: true });
-        expect(detail.timeline.find((t) => t.event === 'dispatch')?.payload).toEqual({ leadUnitId: 'east-heping' });
+        expect(detail.timeline.find((t) => t.event === 'dispatch')?.payload).toEqual({
+          leadUnitId: 'east-heping',
+        });
         const item = (await list(actor)).items.find((i) => i.id === secret.id);
         expect(item).toMatchObject({ callerName: '保密', callerPhone: null });
       }
