@@ -37,7 +37,8 @@ function option(name, envName, fallback) {
 }
 const intOption = (name, envName, fallback) => {
   const value = Number(option(name, envName, String(fallback)));
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} / ${envName} must be a positive integer`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`--${name} / ${envName} must be a positive integer`);
   return value;
 };
 
@@ -102,12 +103,42 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 // Load shapes.
 
 const APPEALS = [
-  ['complaint', '小区夜间施工噪音扰民', '反映和平路附近工地连续多日夜间22点后仍在施工，噪音很大，影响休息，希望有关部门处理。', '东城区和平路18号'],
-  ['consultation', '咨询公积金提取办理材料', '来电人咨询购买首套住房提取住房公积金需要准备哪些材料，能否网上办理。', null],
-  ['help', '老旧小区楼道灯损坏', '新华街道幸福里小区3号楼楼道灯已坏一个月，老人上下楼不便，希望尽快维修。', '东城区幸福里小区3号楼'],
-  ['complaint', '物业擅自提高停车费', '滨河街道碧水湾小区物业未经业主大会同意将停车费由每月150元提高到300元。', '西城区碧水湾小区'],
-  ['report', '举报餐馆油烟直排', '滨河路一家餐馆未安装油烟净化设施，油烟直接排向居民楼，举报请求处理。', '西城区滨河路102号'],
-  ['suggestion', '建议增设公交站点', '建议在东城区新华路与建设路交叉口增设公交站点，方便周边居民出行。', '东城区新华路与建设路交叉口'],
+  [
+    'complaint',
+    '小区夜间施工噪音扰民',
+    '反映和平路附近工地连续多日夜间22点后仍在施工，噪音很大，影响休息，希望有关部门处理。',
+    '东城区和平路18号',
+  ],
+  [
+    'consultation',
+    '咨询公积金提取办理材料',
+    '来电人咨询购买首套住房提取住房公积金需要准备哪些材料，能否网上办理。',
+    null,
+  ],
+  [
+    'help',
+    '老旧小区楼道灯损坏',
+    '新华街道幸福里小区3号楼楼道灯已坏一个月，老人上下楼不便，希望尽快维修。',
+    '东城区幸福里小区3号楼',
+  ],
+  [
+    'complaint',
+    '物业擅自提高停车费',
+    '滨河街道碧水湾小区物业未经业主大会同意将停车费由每月150元提高到300元。',
+    '西城区碧水湾小区',
+  ],
+  [
+    'report',
+    '举报餐馆油烟直排',
+    '滨河路一家餐馆未安装油烟净化设施，油烟直接排向居民楼，举报请求处理。',
+    '西城区滨河路102号',
+  ],
+  [
+    'suggestion',
+    '建议增设公交站点',
+    '建议在东城区新华路与建设路交叉口增设公交站点，方便周边居民出行。',
+    '东城区新华路与建设路交叉口',
+  ],
 ];
 const SEARCH_KEYWORD = '噪音';
 
@@ -146,7 +177,8 @@ class Failures {
   add(what, res) {
     this.count++;
     if (this.samples.length < 5) {
-      const detail = res instanceof Error ? res.message : `${res.status} ${JSON.stringify(res.body)?.slice(0, 300)}`;
+      const detail =
+        res instanceof Error ? res.message : `${res.status} ${JSON.stringify(res.body)?.slice(0, 300)}`;
       this.samples.push(`${what}: ${detail}`);
     }
   }
@@ -192,7 +224,8 @@ function pgBackendMeter(database) {
       for (const d of entries) {
         try {
           const title = readFileSync(`/proc/${d}/cmdline`, 'utf8').replaceAll('\0', ' ');
-          if (title.startsWith('postgres:') && title.includes(` ${database} `)) out.set(Number(d), cpuMsOf(Number(d)));
+          if (title.startsWith('postgres:') && title.includes(` ${database} `))
+            out.set(Number(d), cpuMsOf(Number(d)));
         } catch {}
       }
       return out;
@@ -293,7 +326,10 @@ async function openLoopPhase({ client, rate, seconds, meters, send, expect }) {
   }
   await Promise.all(inFlight);
   const seconds_ = (performance.now() - started) / 1000;
-  return { offeredPerSecond: round(rate, 1), ...summarize(latencies, seconds_, failures, cpuBefore, meters, clientCpuBefore) };
+  return {
+    offeredPerSecond: round(rate, 1),
+    ...summarize(latencies, seconds_, failures, cpuBefore, meters, clientCpuBefore),
+  };
 }
 
 /**
@@ -301,7 +337,14 @@ async function openLoopPhase({ client, rate, seconds, meters, send, expect }) {
  * `maxSeconds` no new order is started (orders under way finish), so a slow database or a busy
  * machine cannot stretch the run without bound.
  */
-async function lifecyclePhase(client, tokens, meters, orders, concurrency, maxSeconds = Number.POSITIVE_INFINITY) {
+async function lifecyclePhase(
+  client,
+  tokens,
+  meters,
+  orders,
+  concurrency,
+  maxSeconds = Number.POSITIVE_INFINITY,
+) {
   const perStep = new Map(LIFECYCLE.map(([event]) => [event, []]));
   const all = [];
   const failures = new Failures();
@@ -319,7 +362,10 @@ async function lifecyclePhase(client, tokens, meters, orders, concurrency, maxSe
     for (const [event, role, input] of LIFECYCLE) {
       const path = `/api/work-orders/${order.id}/transitions`;
       try {
-        const res = await client.request('POST', path, { body: { event, input, version }, token: tokens[role] });
+        const res = await client.request('POST', path, {
+          body: { event, input, version },
+          token: tokens[role],
+        });
         perStep.get(event).push(res.ms);
         all.push(res.ms);
         if (res.status !== 200) {
@@ -346,7 +392,10 @@ async function lifecyclePhase(client, tokens, meters, orders, concurrency, maxSe
     requestsPerSecond: total.perSecond,
     total,
     steps: Object.fromEntries(
-      [...perStep].map(([event, values]) => [event, mapValues(percentiles(values, [50, 99]), (v) => round(v, 2))]),
+      [...perStep].map(([event, values]) => [
+        event,
+        mapValues(percentiles(values, [50, 99]), (v) => round(v, 2)),
+      ]),
     ),
   };
 }
@@ -378,7 +427,11 @@ async function benchDatabase(kind, ceiling) {
   const storage = await prepareStorage(kind);
   log(`[${kind}] ${storage.label}: starting server child…`);
   const execArgv = opts.cpuProf
-    ? ['--cpu-prof', `--cpu-prof-dir=${join(RESULTS_DIR, 'profiles')}`, `--cpu-prof-name=server-${kind}-${Date.now()}.cpuprofile`]
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${join(RESULTS_DIR, 'profiles')}`,
+        `--cpu-prof-name=server-${kind}-${Date.now()}.cpuprofile`,
+      ]
     : [];
   const t0 = performance.now();
   const server = await startChild(SERVER_CHILD, {
@@ -392,18 +445,32 @@ async function benchDatabase(kind, ceiling) {
   try {
     const tokens = {};
     for (const role of ROLES) tokens[role] = await login(client, role);
-    const meters = { server: processMeter(server.pid), ...(storage.pgName ? { db: pgBackendMeter(storage.pgName) } : {}) };
+    const meters = {
+      server: processMeter(server.pid),
+      ...(storage.pgName ? { db: pgBackendMeter(storage.pgName) } : {}),
+    };
 
     log(`[${kind}] warm-up (${opts.warmup} creates + ${Math.ceil(opts.warmup / 8 / 4)} lifecycles)…`);
     const warmOrders = [];
     await createPhase(client, tokens, meters, opts.warmup, opts.concurrency, 1_000_000, warmOrders);
-    await lifecyclePhase(client, tokens, meters, warmOrders.slice(0, Math.ceil(opts.warmup / 8 / 4)), opts.concurrency);
+    await lifecyclePhase(
+      client,
+      tokens,
+      meters,
+      warmOrders.slice(0, Math.ceil(opts.warmup / 8 / 4)),
+      opts.concurrency,
+    );
 
     const ceilingRounds = [];
     const createRounds = [];
     let created = [];
     for (let r = 0; r < opts.rounds; r++) {
-      const c = await ceilingPhase(ceiling.client, { server: processMeter(ceiling.pid) }, opts.n, opts.concurrency);
+      const c = await ceilingPhase(
+        ceiling.client,
+        { server: processMeter(ceiling.pid) },
+        opts.n,
+        opts.concurrency,
+      );
       ceilingRounds.push(c);
       const orders = [];
       const k = await createPhase(client, tokens, meters, opts.n, opts.concurrency, r * opts.n, orders);
@@ -420,8 +487,13 @@ async function benchDatabase(kind, ceiling) {
     const targetRate = 0.25 * median(ceilingRounds.map((c) => c.perSecond));
     const capacity = median(createRounds.map((c) => c.perSecond));
     const openRate = Math.min(targetRate, 0.8 * capacity);
-    const openBasis = openRate === targetRate ? '25 % of the ceiling' : `80 % of create capacity; 25 % of the ceiling = ${fmt(targetRate)}/s is more than the server sustains`;
-    log(`[${kind}] open loop: creates offered at ${fmt(openRate)}/s (${openBasis}) for ${opts.openSeconds} s…`);
+    const openBasis =
+      openRate === targetRate
+        ? '25 % of the ceiling'
+        : `80 % of create capacity; 25 % of the ceiling = ${fmt(targetRate)}/s is more than the server sustains`;
+    log(
+      `[${kind}] open loop: creates offered at ${fmt(openRate)}/s (${openBasis}) for ${opts.openSeconds} s…`,
+    );
     const openClient = createHttpClient(server.url, { maxSockets: 256 });
     let openLoop;
     try {
@@ -439,9 +511,18 @@ async function benchDatabase(kind, ceiling) {
 
     const toWalk = created.filter(Boolean).slice(0, opts.lifecycleN);
     log(`[${kind}] lifecycle: ${toWalk.length} orders × ${LIFECYCLE.length} steps…`);
-    const lifecycle = await lifecyclePhase(client, tokens, meters, toWalk, opts.concurrency, opts.lifecycleSeconds);
+    const lifecycle = await lifecyclePhase(
+      client,
+      tokens,
+      meters,
+      toWalk,
+      opts.concurrency,
+      opts.lifecycleSeconds,
+    );
     if (lifecycle.timeCapped) {
-      log(`[${kind}] lifecycle: time cap of ${opts.lifecycleSeconds} s reached after ${lifecycle.started} of ${toWalk.length} orders (LIFECYCLE_SECONDS)`);
+      log(
+        `[${kind}] lifecycle: time cap of ${opts.lifecycleSeconds} s reached after ${lifecycle.started} of ${toWalk.length} orders (LIFECYCLE_SECONDS)`,
+      );
     }
 
     const totalOrders = created.length + warmOrders.length + openLoop.requests;
@@ -458,8 +539,20 @@ async function benchDatabase(kind, ceiling) {
       queries[name] = {
         path,
         role,
-        sequential: await loadPhase({ client, count: Math.min(50, opts.listN), concurrency: 1, meters, send }),
-        concurrent: await loadPhase({ client, count: opts.listN, concurrency: opts.concurrency, meters, send }),
+        sequential: await loadPhase({
+          client,
+          count: Math.min(50, opts.listN),
+          concurrency: 1,
+          meters,
+          send,
+        }),
+        concurrent: await loadPhase({
+          client,
+          count: opts.listN,
+          concurrency: opts.concurrency,
+          meters,
+          send,
+        }),
       };
     }
 
@@ -486,7 +579,15 @@ async function benchDatabase(kind, ceiling) {
 }
 
 function medianRound(rounds) {
-  const keys = ['perSecond', 'p50', 'p95', 'p99', 'serverCpuMsPerRequest', 'dbCpuMsPerRequest', 'clientCpuMsPerRequest'];
+  const keys = [
+    'perSecond',
+    'p50',
+    'p95',
+    'p99',
+    'serverCpuMsPerRequest',
+    'dbCpuMsPerRequest',
+    'clientCpuMsPerRequest',
+  ];
   return Object.fromEntries(keys.map((k) => [k, round(median(rounds.map((r) => r[k])), 3)]));
 }
 
@@ -513,7 +614,9 @@ async function main() {
     if (await pgReachable()) databases = ['sqlite', 'postgres'];
     else {
       databases = ['sqlite'];
-      notes.push(`PostgreSQL not reachable at ${redact(opts.pgUrl)}: SQLite only (set HUAWU_BENCH_PG_URL or DB=sqlite).`);
+      notes.push(
+        `PostgreSQL not reachable at ${redact(opts.pgUrl)}: SQLite only (set HUAWU_BENCH_PG_URL or DB=sqlite).`,
+      );
     }
   } else if (opts.db === 'both') databases = ['sqlite', 'postgres'];
   else if (opts.db === 'sqlite' || opts.db === 'postgres') databases = [opts.db];
@@ -557,7 +660,10 @@ async function main() {
         const met = ratio >= 0.25 && sqlite.create.median.p99 <= 25;
         return {
           ratio: round(ratio, 3),
-          cpuCostRatio: round(sqlite.ceiling.median.serverCpuMsPerRequest / sqlite.create.median.serverCpuMsPerRequest, 3),
+          cpuCostRatio: round(
+            sqlite.ceiling.median.serverCpuMsPerRequest / sqlite.create.median.serverCpuMsPerRequest,
+            3,
+          ),
           createP99Ms: sqlite.create.median.p99,
           rule: 'SQLite create orders/s ≥ 25 % of ceiling req/s and create p99 ≤ 25 ms at 32 concurrent clients',
           met,
@@ -569,7 +675,12 @@ async function main() {
   const report = {
     generatedAt: new Date().toISOString(),
     options: { ...opts, pgUrl: redact(opts.pgUrl), databases },
-    machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, totalMemMiB: Math.round(os.totalmem() / 2 ** 20) },
+    machine: {
+      node: process.version,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      totalMemMiB: Math.round(os.totalmem() / 2 ** 20),
+    },
     notes,
     results,
     target,
@@ -588,14 +699,51 @@ async function main() {
 
 function printReport(report) {
   const { results, target } = report;
-  console.log(`\n=== Huawu lifecycle benchmark — N=${report.options.n}, ${report.options.concurrency} concurrent clients, medians of ${report.options.rounds} rounds ===`);
-  const rows = [['phase', 'db', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'server cpu ms/req', 'pg cpu ms/req', 'client cpu ms/req', 'errors']];
+  console.log(
+    `\n=== Huawu lifecycle benchmark — N=${report.options.n}, ${report.options.concurrency} concurrent clients, medians of ${report.options.rounds} rounds ===`,
+  );
+  const rows = [
+    [
+      'phase',
+      'db',
+      'req/s',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'server cpu ms/req',
+      'pg cpu ms/req',
+      'client cpu ms/req',
+      'errors',
+    ],
+  ];
   for (const r of results) {
     const c = r.ceiling.median;
     const k = r.create.median;
     const errors = (rounds) => rounds.reduce((s, x) => s + x.failures, 0);
-    rows.push(['ceiling (bare insert)', `(vs ${r.database})`, fmt(c.perSecond), fmt(c.p50), fmt(c.p95), fmt(c.p99), fmt(c.serverCpuMsPerRequest), '', fmt(c.clientCpuMsPerRequest), errors(r.ceiling.rounds)]);
-    rows.push(['create work order', r.database, fmt(k.perSecond), fmt(k.p50), fmt(k.p95), fmt(k.p99), fmt(k.serverCpuMsPerRequest), fmt(k.dbCpuMsPerRequest), fmt(k.clientCpuMsPerRequest), errors(r.create.rounds)]);
+    rows.push([
+      'ceiling (bare insert)',
+      `(vs ${r.database})`,
+      fmt(c.perSecond),
+      fmt(c.p50),
+      fmt(c.p95),
+      fmt(c.p99),
+      fmt(c.serverCpuMsPerRequest),
+      '',
+      fmt(c.clientCpuMsPerRequest),
+      errors(r.ceiling.rounds),
+    ]);
+    rows.push([
+      'create work order',
+      r.database,
+      fmt(k.perSecond),
+      fmt(k.p50),
+      fmt(k.p95),
+      fmt(k.p99),
+      fmt(k.serverCpuMsPerRequest),
+      fmt(k.dbCpuMsPerRequest),
+      fmt(k.clientCpuMsPerRequest),
+      errors(r.create.rounds),
+    ]);
   }
   table(rows);
 
@@ -603,14 +751,25 @@ function printReport(report) {
   const oRows = [['db', 'offered/s', 'achieved/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'rate chosen as']];
   for (const r of results) {
     const o = r.createOpenLoop;
-    oRows.push([r.database, fmt(o.offeredPerSecond), fmt(o.perSecond), fmt(o.p50), fmt(o.p95), fmt(o.p99), o.failures, o.basis]);
+    oRows.push([
+      r.database,
+      fmt(o.offeredPerSecond),
+      fmt(o.perSecond),
+      fmt(o.p50),
+      fmt(o.p95),
+      fmt(o.p99),
+      o.failures,
+      o.basis,
+    ]);
   }
   table(oRows, [0, 7]);
 
   for (const r of results) {
     const l = r.lifecycle;
     const cap = l.timeCapped ? ` (time cap ${l.maxSeconds} s: ${l.started} of ${l.orders} started)` : '';
-    console.log(`\n--- lifecycle (${r.database}): ${l.completed}/${l.orders} orders archived${cap}, ${fmt(l.lifecyclesPerSecond)} lifecycles/s, ${fmt(l.requestsPerSecond)} req/s, server ${fmt(l.total.serverCpuMsPerRequest)} cpu ms/req${l.total.dbCpuMsPerRequest === null ? '' : `, PostgreSQL backends ${fmt(l.total.dbCpuMsPerRequest)} cpu ms/req`}, errors ${l.total.failures}`);
+    console.log(
+      `\n--- lifecycle (${r.database}): ${l.completed}/${l.orders} orders archived${cap}, ${fmt(l.lifecyclesPerSecond)} lifecycles/s, ${fmt(l.requestsPerSecond)} req/s, server ${fmt(l.total.serverCpuMsPerRequest)} cpu ms/req${l.total.dbCpuMsPerRequest === null ? '' : `, PostgreSQL backends ${fmt(l.total.dbCpuMsPerRequest)} cpu ms/req`}, errors ${l.total.failures}`,
+    );
     const stepRows = [['step', 'p50 ms', 'p99 ms']];
     for (const [step, s] of Object.entries(l.steps)) stepRows.push([step, fmt(s.p50), fmt(s.p99)]);
     stepRows.push(['(all transitions)', fmt(l.total.p50), fmt(l.total.p99)]);
@@ -619,17 +778,40 @@ function printReport(report) {
   }
 
   console.log('\n--- queries with the database full');
-  const qRows = [['query', 'db', 'orders', 'c=1 p50', 'c=1 p99', `c=${report.options.concurrency} req/s`, 'p50 ms', 'p99 ms', 'errors']];
+  const qRows = [
+    [
+      'query',
+      'db',
+      'orders',
+      'c=1 p50',
+      'c=1 p99',
+      `c=${report.options.concurrency} req/s`,
+      'p50 ms',
+      'p99 ms',
+      'errors',
+    ],
+  ];
   for (const r of results) {
     for (const [name, q] of Object.entries(r.queries)) {
-      qRows.push([`${name} (${q.role})`, r.database, r.ordersInDatabase, fmt(q.sequential.p50), fmt(q.sequential.p99), fmt(q.concurrent.perSecond), fmt(q.concurrent.p50), fmt(q.concurrent.p99), q.sequential.failures + q.concurrent.failures]);
+      qRows.push([
+        `${name} (${q.role})`,
+        r.database,
+        r.ordersInDatabase,
+        fmt(q.sequential.p50),
+        fmt(q.sequential.p99),
+        fmt(q.concurrent.perSecond),
+        fmt(q.concurrent.p50),
+        fmt(q.concurrent.p99),
+        q.sequential.failures + q.concurrent.failures,
+      ]);
     }
   }
   table(qRows);
 
   console.log('\n--- memory (peak RSS, MiB)');
   const mRows = [['process', 'peak RSS', 'startup ms']];
-  for (const r of results) mRows.push([`server (${r.database})`, fmt(r.serverMemory.peakRssMiB), r.startupMs]);
+  for (const r of results)
+    mRows.push([`server (${r.database})`, fmt(r.serverMemory.peakRssMiB), r.startupMs]);
   mRows.push(['ceiling server', fmt(report.ceilingMemory.peakRssMiB), '']);
   mRows.push(['client (load generator)', fmt(report.clientPeakRssMiB), '']);
   table(mRows);
@@ -650,15 +832,19 @@ function printReport(report) {
   }
   if (target) {
     const verdict = target.met ? 'target met' : 'target missed';
-    console.log(`  target (${target.rule}): ratio ${fmt(round(target.ratio * 100, 1))} %, p99 ${fmt(target.createP99Ms)} ms → ${verdict}${target.comparable ? '' : ' (informational: run used a different concurrency)'}`);
+    console.log(
+      `  target (${target.rule}): ratio ${fmt(round(target.ratio * 100, 1))} %, p99 ${fmt(target.createP99Ms)} ms → ${verdict}${target.comparable ? '' : ' (informational: run used a different concurrency)'}`,
+    );
   }
   const { before, after } = report.machineLoad;
   if (before && after) {
-    const busy = Math.max(before.load1, after.load1) > report.machine.cpus;
+    // Only the figure from before the run tells about other work: the run itself loads ~2-3 CPUs.
+    const busy = before.load1 > report.machine.cpus;
     console.log(
-      `\nmachine: load average ${before.load1} before, ${after.load1} after, on ${report.machine.cpus} CPUs` +
-        (after.cpuPressure10 === null ? '' : `; CPU pressure (some, 10 s) ${after.cpuPressure10} %`) +
-        (busy ? ' — other work competed for the CPUs: every figure here (throughput, latency, even CPU per request) is distorted; compare runs made on a quiet machine' : ''),
+      `\nmachine: 1-min load average ${before.load1} before the run (${after.load1} after, this run included) on ${report.machine.cpus} CPUs` +
+        (busy
+          ? ' — other work competed for the CPUs: every figure here (throughput, latency, even CPU per request) is distorted; compare runs made on a quiet machine'
+          : ''),
     );
   }
   console.log(`total ${report.totalSeconds} s`);
@@ -670,7 +856,9 @@ function machineLoad() {
     const load1 = Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
     let cpuPressure10 = null;
     try {
-      cpuPressure10 = Number(readFileSync('/proc/pressure/cpu', 'utf8').match(/^some avg10=([\d.]+)/m)?.[1] ?? Number.NaN);
+      cpuPressure10 = Number(
+        readFileSync('/proc/pressure/cpu', 'utf8').match(/^some avg10=([\d.]+)/m)?.[1] ?? Number.NaN,
+      );
       if (Number.isNaN(cpuPressure10)) cpuPressure10 = null;
     } catch {}
     return { load1, cpuPressure10 };
@@ -682,7 +870,9 @@ function machineLoad() {
 function table(rows, left = [0]) {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
   rows.forEach((r, i) => {
-    console.log(`  ${r.map((cell, c) => (left.includes(c) ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join('  ')}`.trimEnd());
+    console.log(
+      `  ${r.map((cell, c) => (left.includes(c) ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join('  ')}`.trimEnd(),
+    );
     if (i === 0) console.log(`  ${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   });
 }

@@ -21,7 +21,8 @@ db.exec(`create table if not exists rows (
   anonymous integer not null, confidential integer not null, wants_callback integer not null,
   appeal_type text not null, category text, title text not null, content text not null, address text,
   urgency text not null, created_by text not null, created_at text not null, updated_at text not null)`);
-const insert = db.prepare(`insert into rows (id, order_no, status, version, channel, caller_name, caller_phone,
+const insert =
+  db.prepare(`insert into rows (id, order_no, status, version, channel, caller_name, caller_phone,
   caller_type, anonymous, confidential, wants_callback, appeal_type, category, title, content, address, urgency,
   created_by, created_at, updated_at)
   values (@id, @order_no, 'intake', 1, @channel, @caller_name, @caller_phone, @caller_type, @anonymous,

@@ -25,7 +25,11 @@ import {
   prepareDatabase,
   seedDemo,
 } from '../../packages/core/dist/index.js';
-import { insertEvent, insertOrder, nextOrderNumber } from '../../packages/core/dist/storage/work-order.repository.js';
+import {
+  insertEvent,
+  insertOrder,
+  nextOrderNumber,
+} from '../../packages/core/dist/storage/work-order.repository.js';
 import { createCalendarService } from '../../packages/core/dist/calendar-service.js';
 import { parseIntake, toLocalDate } from '../../packages/domain/dist/index.js';
 
@@ -62,7 +66,9 @@ async function runVariants() {
   const out = {};
   for (const v of variants) {
     out[v.name] = med(v.cpu);
-    console.log(`  ${v.name.padEnd(44)} ${med(v.cpu).toFixed(1).padStart(8)} µs cpu/op ${med(v.wall).toFixed(1).padStart(8)} µs wall/op`);
+    console.log(
+      `  ${v.name.padEnd(44)} ${med(v.cpu).toFixed(1).padStart(8)} µs cpu/op ${med(v.wall).toFixed(1).padStart(8)} µs wall/op`,
+    );
   }
   return out;
 }
@@ -111,13 +117,21 @@ try {
   const core = createCore({ databaseUrl: file });
   await prepareDatabase(core);
   await seedDemo(core);
-  const agent = await core.database.db.selectFrom('users').select(['id', 'unit_id']).where('username', '=', 'agent').executeTakeFirstOrThrow();
+  const agent = await core.database.db
+    .selectFrom('users')
+    .select(['id', 'unit_id'])
+    .where('username', '=', 'agent')
+    .executeTakeFirstOrThrow();
   const actor = { userId: agent.id, role: 'agent', unitId: agent.unit_id };
-  console.log(`CPU per operation, ${ITER} iterations × ${ROUNDS} interleaved rounds, medians (node ${process.version}):`);
+  console.log(
+    `CPU per operation, ${ITER} iterations × ${ROUNDS} interleaved rounds, medians (node ${process.version}):`,
+  );
 
   measure('core.createWorkOrder (tx + read-back)', ITER, () => createWorkOrder(core, actor, body));
   const sample = await createWorkOrder(core, actor, body);
-  measure('core.getWorkOrder (read-back alone)', ITER, () => getWorkOrder(core, actor, sample.id, { audit: false }));
+  measure('core.getWorkOrder (read-back alone)', ITER, () =>
+    getWorkOrder(core, actor, sample.id, { audit: false }),
+  );
 
   const txOnly = async (deps) => {
     const parsed = parseIntake(body);
@@ -128,14 +142,37 @@ try {
     await deps.database.db.transaction().execute(async (tx) => {
       const orderNo = await nextOrderNumber(tx, toLocalDate(now, deps.config.timeZone));
       await insertOrder(tx, {
-        id, orderNo, status: 'intake', version: 1, ...input, leadUnitId: null, redoCount: 0, extensionCount: 0,
-        pendingExtensionDays: null, mergedIntoId: null, signDeadlineAt: null, deadlineAt: null, signedAt: null,
-        repliedAt: null, closedAt: null, archivedAt: null, satisfaction: null, createdBy: actor.userId,
-        createdAt: at, updatedAt: at,
+        id,
+        orderNo,
+        status: 'intake',
+        version: 1,
+        ...input,
+        leadUnitId: null,
+        redoCount: 0,
+        extensionCount: 0,
+        pendingExtensionDays: null,
+        mergedIntoId: null,
+        signDeadlineAt: null,
+        deadlineAt: null,
+        signedAt: null,
+        repliedAt: null,
+        closedAt: null,
+        archivedAt: null,
+        satisfaction: null,
+        createdBy: actor.userId,
+        createdAt: at,
+        updatedAt: at,
       });
       await insertEvent(tx, {
-        orderId: id, seq: 1, event: 'create', fromStatus: null, toStatus: 'intake', actorId: actor.userId,
-        actorRole: actor.role, at, comment: null,
+        orderId: id,
+        seq: 1,
+        event: 'create',
+        fromStatus: null,
+        toStatus: 'intake',
+        actorId: actor.userId,
+        actorRole: actor.role,
+        at,
+        comment: null,
         payload: { channel: input.channel, appealType: input.appealType, urgency: input.urgency },
       });
     });
@@ -146,24 +183,114 @@ try {
   // Same database, Kysely over a statement-caching handle.
   const cachedSqlite = openSqlite(file);
   const cachedDb = new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(cachedSqlite) }) });
-  const cachedDeps = { ...core, database: { db: cachedDb, dialect: 'sqlite', close: () => cachedDb.destroy() } };
+  const cachedDeps = {
+    ...core,
+    database: { db: cachedDb, dialect: 'sqlite', close: () => cachedDb.destroy() },
+  };
   cachedDeps.calendar = createCalendarService(cachedDeps.database, core.config.timeZone);
   measure('create tx only (Kysely + statement cache)', ITER, () => txOnly(cachedDeps));
   measure('core.createWorkOrder (+ statement cache)', ITER, () => createWorkOrder(cachedDeps, actor, body));
-  measure('core.getWorkOrder (+ statement cache)', ITER, () => getWorkOrder(cachedDeps, actor, sample.id, { audit: false }));
+  measure('core.getWorkOrder (+ statement cache)', ITER, () =>
+    getWorkOrder(cachedDeps, actor, sample.id, { audit: false }),
+  );
 
   // The floor: the same three writes on raw better-sqlite3 with cached statements.
   const raw = openSqlite(file);
   const counter = raw.prepare(`insert into order_counters (day, last) values (?, 1)
     on conflict (day) do update set last = order_counters.last + 1 returning last`);
-  const cols = ['id', 'order_no', 'status', 'version', 'channel', 'caller_name', 'caller_phone', 'caller_type', 'anonymous', 'confidential', 'wants_callback', 'appeal_type', 'category', 'title', 'content', 'address', 'division_code', 'urgency', 'call_id', 'lead_unit_id', 'redo_count', 'extension_count', 'pending_extension_days', 'merged_into_id', 'sign_deadline_at', 'deadline_at', 'signed_at', 'replied_at', 'closed_at', 'archived_at', 'satisfaction', 'created_by', 'created_at', 'updated_at'];
-  const insOrder = raw.prepare(`insert into work_orders (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')})`);
-  const insEvent = raw.prepare(`insert into work_order_events (order_id, seq, event, from_status, to_status, actor_id, actor_role, at, comment, payload) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const cols = [
+    'id',
+    'order_no',
+    'status',
+    'version',
+    'channel',
+    'caller_name',
+    'caller_phone',
+    'caller_type',
+    'anonymous',
+    'confidential',
+    'wants_callback',
+    'appeal_type',
+    'category',
+    'title',
+    'content',
+    'address',
+    'division_code',
+    'urgency',
+    'call_id',
+    'lead_unit_id',
+    'redo_count',
+    'extension_count',
+    'pending_extension_days',
+    'merged_into_id',
+    'sign_deadline_at',
+    'deadline_at',
+    'signed_at',
+    'replied_at',
+    'closed_at',
+    'archived_at',
+    'satisfaction',
+    'created_by',
+    'created_at',
+    'updated_at',
+  ];
+  const insOrder = raw.prepare(
+    `insert into work_orders (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')})`,
+  );
+  const insEvent = raw.prepare(
+    `insert into work_order_events (order_id, seq, event, from_status, to_status, actor_id, actor_role, at, comment, payload) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
   const rawTx = raw.transaction((id, day, at) => {
     const { last } = counter.get(day);
     const orderNo = `${day.replaceAll('-', '')}${String(last).padStart(4, '0')}-${id.slice(0, 4)}`;
-    insOrder.run(id, orderNo, 'intake', 1, 'phone', '张先生', '13912345678', 'person', 0, 0, 1, 'complaint', null, body.title, body.content, body.address, null, 'normal', null, null, 0, 0, null, null, null, null, null, null, null, null, null, actor.userId, at, at);
-    insEvent.run(id, 1, 'create', null, 'intake', actor.userId, 'agent', at, null, JSON.stringify({ channel: 'phone' }));
+    insOrder.run(
+      id,
+      orderNo,
+      'intake',
+      1,
+      'phone',
+      '张先生',
+      '13912345678',
+      'person',
+      0,
+      0,
+      1,
+      'complaint',
+      null,
+      body.title,
+      body.content,
+      body.address,
+      null,
+      'normal',
+      null,
+      null,
+      0,
+      0,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      actor.userId,
+      at,
+      at,
+    );
+    insEvent.run(
+      id,
+      1,
+      'create',
+      null,
+      'intake',
+      actor.userId,
+      'agent',
+      at,
+      null,
+      JSON.stringify({ channel: 'phone' }),
+    );
   });
   measure('raw better-sqlite3 tx (cached statements)', ITER, () => {
     const now = new Date();
@@ -186,7 +313,9 @@ try {
   raw.close();
   const full = m['core.createWorkOrder (tx + read-back)'];
   const fullCached = m['core.createWorkOrder (+ statement cache)'];
-  console.log(`\n  response body: ${Buffer.byteLength(JSON.stringify(sample))} bytes, ${sample.allowedEvents.length} allowed events`);
+  console.log(
+    `\n  response body: ${Buffer.byteLength(JSON.stringify(sample))} bytes, ${sample.allowedEvents.length} allowed events`,
+  );
   console.log(
     `  read-back share of create: ${((100 * m['core.getWorkOrder (read-back alone)']) / full).toFixed(0)} %; ` +
       `Kysely tx / raw tx: ${(m['create tx only (Kysely as shipped)'] / m['raw better-sqlite3 tx (cached statements)']).toFixed(1)}×; ` +

@@ -5,7 +5,12 @@ import { performance } from 'node:perf_hooks';
 
 export function createHttpClient(baseUrl, { maxSockets }) {
   const url = new URL(baseUrl);
-  const agent = new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets, scheduling: 'lifo' });
+  const agent = new http.Agent({
+    keepAlive: true,
+    maxSockets,
+    maxFreeSockets: maxSockets,
+    scheduling: 'lifo',
+  });
   /** Resolves { status, body (parsed JSON or undefined), ms }; rejects only on network errors. */
   function request(method, path, { body, token } = {}) {
     return new Promise((resolve, reject) => {
@@ -17,22 +22,25 @@ export function createHttpClient(baseUrl, { maxSockets }) {
       }
       if (token) headers.authorization = `Bearer ${token}`;
       const start = performance.now();
-      const req = http.request({ host: url.hostname, port: url.port, method, path, headers, agent }, (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('error', reject);
-        res.on('end', () => {
-          const ms = performance.now() - start;
-          const text = Buffer.concat(chunks).toString('utf8');
-          let parsed;
-          try {
-            parsed = text ? JSON.parse(text) : undefined;
-          } catch {
-            parsed = text;
-          }
-          resolve({ status: res.statusCode, body: parsed, ms });
-        });
-      });
+      const req = http.request(
+        { host: url.hostname, port: url.port, method, path, headers, agent },
+        (res) => {
+          const chunks = [];
+          res.on('data', (c) => chunks.push(c));
+          res.on('error', reject);
+          res.on('end', () => {
+            const ms = performance.now() - start;
+            const text = Buffer.concat(chunks).toString('utf8');
+            let parsed;
+            try {
+              parsed = text ? JSON.parse(text) : undefined;
+            } catch {
+              parsed = text;
+            }
+            resolve({ status: res.statusCode, body: parsed, ms });
+          });
+        },
+      );
       req.on('error', reject);
       req.end(payload);
     });
@@ -59,7 +67,9 @@ export function percentiles(values, ps = [50, 95, 99]) {
   const out = {};
   for (const p of ps) {
     if (sorted.length === 0) out[`p${p}`] = null;
-    else out[`p${p}`] = sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+    else
+      out[`p${p}`] =
+        sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
   }
   return out;
 }

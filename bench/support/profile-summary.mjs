@@ -16,7 +16,9 @@ for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n
 
 // Self time per node from samples × time deltas (µs).
 const self = new Map();
-profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+profile.samples.forEach((id, i) => {
+  self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+});
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 
 function packageOf(url) {
@@ -30,7 +32,9 @@ function packageOf(url) {
 }
 const label = (n) => {
   const f = n.callFrame;
-  const where = f.url ? `${f.url.replace(/^file:\/\/.*?(node_modules|packages)\//, '$1/')}:${f.lineNumber + 1}` : '';
+  const where = f.url
+    ? `${f.url.replace(/^file:\/\/.*?(node_modules|packages)\//, '$1/')}:${f.lineNumber + 1}`
+    : '';
   return `${f.functionName || '(anonymous)'} ${where}`.trim();
 };
 
@@ -61,16 +65,27 @@ const idle = byPackage.get('(idle)') ?? 0;
 const busy = total - idle;
 const pct = (us, of = busy) => `${((100 * us) / of).toFixed(1).padStart(5)} %`;
 const ms = (us) => `${(us / 1000).toFixed(0).padStart(7)} ms`;
-console.log(`profile ${file}: ${(total / 1e6).toFixed(1)} s sampled, ${(busy / 1e6).toFixed(1)} s busy (percentages of busy time)\n`);
+console.log(
+  `profile ${file}: ${(total / 1e6).toFixed(1)} s sampled, ${(busy / 1e6).toFixed(1)} s busy (percentages of busy time)\n`,
+);
 console.log('self time by package:');
-for (const [k, v] of [...byPackage].filter(([k]) => k !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+for (const [k, v] of [...byPackage]
+  .filter(([k]) => k !== '(idle)')
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, 25)) {
   console.log(`  ${pct(v)} ${ms(v)}  ${k}`);
 }
 console.log(`\nself time, top ${top} functions:`);
-for (const [k, v] of [...byFunction].filter(([k]) => k !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, top)) {
+for (const [k, v] of [...byFunction]
+  .filter(([k]) => k !== '(idle)')
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, top)) {
   console.log(`  ${pct(v)} ${ms(v)}  ${k}`);
 }
 console.log(`\ninclusive time, top ${top} functions:`);
-for (const [k, v] of [...inclusive].filter(([k]) => !k.startsWith('(')).sort((a, b) => b[1] - a[1]).slice(0, top)) {
+for (const [k, v] of [...inclusive]
+  .filter(([k]) => !k.startsWith('('))
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, top)) {
   console.log(`  ${pct(v)} ${ms(v)}  ${k}`);
 }

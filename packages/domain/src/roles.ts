@@ -41,4 +41,6 @@ export interface Actor {
   role: Role;
   /** The organisation the user belongs to (the centre, or a handling unit). */
   unitId: string;
+  /** For records shown to people (timelines); never consulted by rules. */
+  displayName?: string;
 }

@@ -7,7 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { createSessions } from './http/auth.js';
 import { frameworkErrorHandler, registerErrorHandling } from './http/error-handler.js';
 import { registerInputGuard } from './http/input-guard.js';
@@ -41,6 +41,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // `Connection: close`) rather than answered with Fastify's own 503 body, which is not our format.
     return503OnClosing: false,
     frameworkErrors: frameworkErrorHandler,
+    // One structured line per request (below) instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        url: request.url,
+        statusCode: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
   });
   // Graceful stop: idle keep-alive connections are closed when `close()` starts; a request still in
   // flight then answers with `Connection: close`, so its socket ends too and `close()` can finish

@@ -61,6 +61,10 @@ export async function nextOrderNumber(db: Db, day: string): Promise<string> {
   return `${day.replaceAll('-', '')}${String(row.last).padStart(4, '0')}`;
 }
 
+export async function setOrderNumber(db: Db, id: string, orderNo: string): Promise<void> {
+  await db.updateTable('work_orders').set({ order_no: orderNo }).where('id', '=', id).execute();
+}
+
 export async function listOrderUnits(db: Db, orderId: string): Promise<OrderUnitRecord[]> {
   const rows = await db
     .selectFrom('work_order_units as wu')

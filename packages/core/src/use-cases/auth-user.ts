@@ -27,4 +27,9 @@ export async function toAuthUser(deps: CoreDeps, user: UserRecord): Promise<Auth
   };
 }
 
-export const actorOf = (user: AuthUser): Actor => ({ userId: user.id, role: user.role, unitId: user.unitId });
+export const actorOf = (user: AuthUser): Actor => ({
+  userId: user.id,
+  role: user.role,
+  unitId: user.unitId,
+  displayName: user.displayName,
+});

@@ -2,9 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { type Actor, isUnitRole, parseIntake, toLocalDate } from '@huawu/domain';
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
-import { insertEvent, insertOrder, nextOrderNumber } from '../storage/work-order.repository.js';
+import {
+  insertEvent,
+  insertOrder,
+  nextOrderNumber,
+  setOrderNumber,
+} from '../storage/work-order.repository.js';
 import type { WorkOrderRecord } from '../work-order.record.js';
-import { getWorkOrder } from './get-work-order.js';
+import { detailOf } from './get-work-order.js';
 
 /** 受理: records a new appeal in status `intake`, with its number and the first timeline entry. */
 export async function createWorkOrder(deps: CoreDeps, actor: Actor, raw: unknown) {
@@ -17,11 +22,25 @@ export async function createWorkOrder(deps: CoreDeps, actor: Actor, raw: unknown
   const now = deps.now();
   const at = now.toISOString();
   const id = randomUUID();
-  await deps.database.db.transaction().execute(async (tx) => {
-    const orderNo = await nextOrderNumber(tx, toLocalDate(now, deps.config.timeZone));
+  const created = {
+    seq: 1,
+    event: 'create',
+    fromStatus: null,
+    toStatus: 'intake' as const,
+    actorId: actor.userId,
+    actorRole: actor.role,
+    at,
+    comment: null,
+    payload: { channel: input.channel, appealType: input.appealType, urgency: input.urgency },
+  };
+  const postgres = deps.database.dialect === 'postgres';
+  const day = toLocalDate(now, deps.config.timeZone);
+  const order = await deps.database.db.transaction().execute(async (tx) => {
     const order: WorkOrderRecord = {
       id,
-      orderNo,
+      // On PostgreSQL the number is taken last so the day's counter row stays locked only briefly;
+      // SQLite has one writer at a time, so it takes the number at once (one statement fewer).
+      orderNo: postgres ? id : await nextOrderNumber(tx, day),
       status: 'intake',
       version: 1,
       ...input,
@@ -42,18 +61,14 @@ export async function createWorkOrder(deps: CoreDeps, actor: Actor, raw: unknown
       updatedAt: at,
     };
     await insertOrder(tx, order);
-    await insertEvent(tx, {
-      orderId: id,
-      seq: 1,
-      event: 'create',
-      fromStatus: null,
-      toStatus: 'intake',
-      actorId: actor.userId,
-      actorRole: actor.role,
-      at,
-      comment: null,
-      payload: { channel: input.channel, appealType: input.appealType, urgency: input.urgency },
-    });
+    await insertEvent(tx, { orderId: id, ...created });
+    if (postgres) {
+      order.orderNo = await nextOrderNumber(tx, day);
+      await setOrderNumber(tx, id, order.orderNo);
+    }
+    return order;
   });
-  return getWorkOrder(deps, actor, id, { audit: false });
+  // The reader's own first timeline entry is known: no read-back needed when the name is too.
+  const events = actor.displayName ? [{ ...created, actorName: actor.displayName }] : undefined;
+  return detailOf(deps, actor, order, [], events);
 }

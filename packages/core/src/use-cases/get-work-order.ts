@@ -5,7 +5,12 @@ import { scopeFor } from '../security/access-scope.js';
 import { writeAudit } from '../storage/admin.repository.js';
 import { findOrder, isOrderInScope, listEvents, listOrderUnits } from '../storage/work-order.repository.js';
 import { callerFields, toDetail } from '../views/work-order.view.js';
-import { toMachineOrder } from '../work-order.record.js';
+import {
+  type OrderEventRecord,
+  type OrderUnitRecord,
+  type WorkOrderRecord,
+  toMachineOrder,
+} from '../work-order.record.js';
 
 /**
  * One order with its units, timeline and the actions this reader may take. An order outside the
@@ -18,16 +23,10 @@ export async function getWorkOrder(deps: CoreDeps, actor: Actor, idOrNumber: str
   if (!order || !(await isOrderInScope(db, order.id, await scopeFor(deps, actor)))) {
     throw new AppError('NOT_FOUND', '工单不存在或无权查看');
   }
-  const [units, events, calendar, policy] = await Promise.all([
-    listOrderUnits(db, order.id),
-    listEvents(db, order.id),
-    deps.calendar.context(),
-    deps.calendar.policy(),
-  ]);
-  const now = deps.now();
+  const units = await listOrderUnits(db, order.id);
   if (opts.audit && order.callerPhone && callerFields(order, actor).unmasked) {
     await writeAudit(db, {
-      at: now.toISOString(),
+      at: deps.now().toISOString(),
       actorId: actor.userId,
       action: 'read_personal',
       targetType: 'work_order',
@@ -35,6 +34,27 @@ export async function getWorkOrder(deps: CoreDeps, actor: Actor, idOrNumber: str
       detail: { fields: ['callerName', 'callerPhone'] },
     });
   }
+  return detailOf(deps, actor, order, units);
+}
+
+/** The detail view of an order the caller already holds (after a write: no second lookup). */
+export async function detailOf(
+  deps: CoreDeps,
+  actor: Actor,
+  order: WorkOrderRecord,
+  units: OrderUnitRecord[],
+  knownEvents?: OrderEventRecord[],
+) {
+  const [events, calendar, policy] = await Promise.all([
+    knownEvents ?? listEvents(deps.database.db, order.id),
+    deps.calendar.context(),
+    deps.calendar.policy(),
+  ]);
   const allowed = allowedEvents(toMachineOrder(order, units), actor, deps.config.machine);
-  return toDetail(order, units, events, allowed, deps.config.machine, { actor, now, calendar, policy });
+  return toDetail(order, units, events, allowed, deps.config.machine, {
+    actor,
+    now: deps.now(),
+    calendar,
+    policy,
+  });
 }

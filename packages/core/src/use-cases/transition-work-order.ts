@@ -12,7 +12,7 @@ import {
 } from '../storage/work-order.repository.js';
 import { toMachineOrder } from '../work-order.record.js';
 import { applyTransitionEffects, checkReferences } from './transition-effects.js';
-import { getWorkOrder } from './get-work-order.js';
+import { detailOf } from './get-work-order.js';
 
 export interface TransitionRequest {
   event: string;
@@ -35,7 +35,7 @@ export async function transitionWorkOrder(
   const { db } = deps.database;
   const scope = await scopeFor(deps, actor);
   const [calendar, policy] = await Promise.all([deps.calendar.context(), deps.calendar.policy()]);
-  const id = await db.transaction().execute(async (tx) => {
+  const result = await db.transaction().execute(async (tx) => {
     const order = await findOrder(tx, orderId);
     if (!order || !(await isOrderInScope(tx, order.id, scope))) {
       throw new AppError('NOT_FOUND', '工单不存在或无权查看');
@@ -70,7 +70,7 @@ export async function transitionWorkOrder(
       comment: typeof comment === 'string' ? comment : null,
       payload: { ...payload, ...(target ? { targetOrderNo: target.orderNo } : {}), ...warnings },
     });
-    return order.id;
+    return { next, units: unitsChanged ? await listOrderUnits(tx, order.id) : units };
   });
-  return getWorkOrder(deps, actor, id, { audit: false });
+  return detailOf(deps, actor, result.next, result.units);
 }
