@@ -160,18 +160,33 @@ export async function listEvents(db: Db, orderId: string): Promise<OrderEventRec
   }));
 }
 
+/**
+ * Orders involving a unit subtree. `exists` suits a page read in index order (it stops early);
+ * `in` suits counting (the subquery runs once instead of once per order).
+ */
 function applyScope<O>(
   query: SelectQueryBuilder<Schema, 'work_orders', O>,
   unitPath: string,
+  style: 'exists' | 'in' = 'exists',
 ): SelectQueryBuilder<Schema, 'work_orders', O> {
+  // Escaped: `_` and `%` in unit ids are literal characters, not wildcards.
+  const pattern = sql<string>`${`${escapeLike(unitPath)}%`} escape '\\'`;
+  if (style === 'in') {
+    return query.where('work_orders.id', 'in', (eb) =>
+      eb
+        .selectFrom('work_order_units as wu')
+        .innerJoin('units as su', 'su.id', 'wu.unit_id')
+        .select('wu.order_id')
+        .where('su.path', 'like', pattern),
+    );
+  }
   return query.where(({ exists, selectFrom }) =>
     exists(
       selectFrom('work_order_units as wu')
         .innerJoin('units as su', 'su.id', 'wu.unit_id')
         .select(sql.lit(1).as('one'))
         .whereRef('wu.order_id', '=', 'work_orders.id')
-        // Escaped: `_` and `%` in unit ids are literal characters, not wildcards.
-        .where('su.path', 'like', sql<string>`${`${escapeLike(unitPath)}%`} escape '\\'`),
+        .where('su.path', 'like', pattern),
     ),
   );
 }
@@ -190,9 +205,28 @@ export async function listOrders(
   scope: OrderScope,
   f: OrderFilter,
 ): Promise<{ items: (WorkOrderRecord & { leadUnitName: string | null })[]; total: number }> {
+  const count = await filtered(db, scope, f, 'in')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  const rows = await filtered(db, scope, f, 'exists')
+    .leftJoin('units as lu', 'lu.id', 'work_orders.lead_unit_id')
+    .selectAll('work_orders')
+    .select('lu.name as lead_unit_name')
+    .orderBy('work_orders.created_at', 'desc')
+    .orderBy('work_orders.id', 'desc')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
+  return {
+    items: rows.map((r) => ({ ...rowToOrder(r), leadUnitName: r.lead_unit_name })),
+    total: Number(count.n),
+  };
+}
+
+function filtered(db: Db, scope: OrderScope, f: OrderFilter, style: 'exists' | 'in') {
   let q = db.selectFrom('work_orders');
-  if (scope.kind === 'unit') q = applyScope(q, scope.unitPath);
-  if (f.unitPath) q = applyScope(q, f.unitPath);
+  if (scope.kind === 'unit') q = applyScope(q, scope.unitPath, style);
+  if (f.unitPath) q = applyScope(q, f.unitPath, style);
   // Columns are qualified: the page query below joins `units`, which has `created_at` too.
   if (f.statuses?.length) q = q.where('work_orders.status', 'in', f.statuses);
   if (f.appealType) q = q.where('work_orders.appeal_type', '=', f.appealType);
@@ -214,18 +248,5 @@ export async function listOrders(
       ),
     );
   }
-  const totalRow = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-  const rows = await q
-    .leftJoin('units as lu', 'lu.id', 'work_orders.lead_unit_id')
-    .selectAll('work_orders')
-    .select('lu.name as lead_unit_name')
-    .orderBy('work_orders.created_at', 'desc')
-    .orderBy('work_orders.id', 'desc')
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute();
-  return {
-    items: rows.map((r) => ({ ...rowToOrder(r), leadUnitName: r.lead_unit_name })),
-    total: Number(totalRow.n),
-  };
+  return q;
 }
