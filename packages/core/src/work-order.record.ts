@@ -1,26 +1,11 @@
-import type { AppealType, CallerType, Channel, MachineOrder, Status, Urgency } from '@huawu/domain';
+import type { IntakeInput, MachineOrder, Status } from '@huawu/domain';
 
 /** A work order as use cases see it (storage maps rows to and from this). */
-export interface WorkOrderRecord {
+export interface WorkOrderRecord extends IntakeInput {
   id: string;
   orderNo: string;
   status: Status;
   version: number;
-  channel: Channel;
-  callerName: string | null;
-  callerPhone: string | null;
-  callerType: CallerType;
-  anonymous: boolean;
-  confidential: boolean;
-  wantsCallback: boolean;
-  appealType: AppealType;
-  category: string | null;
-  title: string;
-  content: string;
-  address: string | null;
-  divisionCode: string | null;
-  urgency: Urgency;
-  callId: string | null;
   leadUnitId: string | null;
   redoCount: number;
   extensionCount: number;

@@ -22,16 +22,18 @@ export interface UserRecord {
   active: boolean;
 }
 
+const toUnit = (r: Schema['units']): UnitRecord => ({
+  id: r.id,
+  parentId: r.parent_id,
+  name: r.name,
+  kind: r.kind,
+  path: r.path,
+  dutyPhone: r.duty_phone,
+});
+
 export async function listUnits(db: Db): Promise<UnitRecord[]> {
   const rows = await db.selectFrom('units').selectAll().where('active', '=', 1).orderBy('path').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    parentId: r.parent_id,
-    name: r.name,
-    kind: r.kind,
-    path: r.path,
-    dutyPhone: r.duty_phone,
-  }));
+  return rows.map(toUnit);
 }
 
 export async function findUnit(db: Db, id: string): Promise<UnitRecord | undefined> {
@@ -41,14 +43,7 @@ export async function findUnit(db: Db, id: string): Promise<UnitRecord | undefin
 export async function listUnitsByIds(db: Db, ids: readonly string[]): Promise<UnitRecord[]> {
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('units').selectAll().where('id', 'in', ids).execute();
-  return rows.map((r) => ({
-    id: r.id,
-    parentId: r.parent_id,
-    name: r.name,
-    kind: r.kind,
-    path: r.path,
-    dutyPhone: r.duty_phone,
-  }));
+  return rows.map(toUnit);
 }
 
 export async function insertUnit(db: Db, unit: UnitRecord, at: string, sortOrder = 0): Promise<void> {
