@@ -19,5 +19,6 @@ export {
   putDeadlinePolicy,
 } from './use-cases/manage-calendar.js';
 export { listUnits } from './use-cases/list-units.js';
+export { listAudit } from './use-cases/list-audit.js';
 export { checkHealth } from './use-cases/check-health.js';
 export type { WorkOrderDetail, WorkOrderSummary } from './views/work-order.view.js';

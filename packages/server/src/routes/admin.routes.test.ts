@@ -105,6 +105,29 @@ describeEachDatabase('HTTP system, reference data and administration', (db) => {
     });
   });
 
+  describe('audit', () => {
+    it("GET /api/audit shows who read a caller's data (auditors only)", async () => {
+      const created = await call('POST', '/api/work-orders', 'agent', {
+        channel: 'phone',
+        callerName: '审计先生',
+        callerPhone: '13800001111',
+        appealType: 'consultation',
+        title: '审计测试',
+        content: '查看个人信息应留痕',
+      });
+      expect(created.statusCode).toBe(201);
+      const id = created.json<{ id: string }>().id;
+      expect((await call('GET', `/api/work-orders/${id}`, 'agent')).statusCode).toBe(200);
+      expectError(await call('GET', `/api/audit?targetId=${id}`, 'agent'), 403, 'FORBIDDEN');
+      expectError(await call('GET', '/api/audit?limit=0', 'supervisor'), 400, 'VALIDATION_FAILED');
+      const res = await call('GET', `/api/audit?targetId=${id}&action=read_personal`, 'supervisor');
+      expect(res.statusCode).toBe(200);
+      const { items } = res.json<{ items: { action: string; actorId: string; targetId: string }[] }>();
+      expect(items).toHaveLength(1);
+      expect(items[0]).toMatchObject({ action: 'read_personal', actorId: 'demo-agent', targetId: id });
+    });
+  });
+
   describe('calendar', () => {
     it('GET /api/calendar/:year returns the bundled holidays to any user', async () => {
       expectError(await call('GET', '/api/calendar/2026'), 401, 'UNAUTHENTICATED');

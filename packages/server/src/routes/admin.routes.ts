@@ -4,6 +4,7 @@ import {
   getCalendarYear,
   getDeadlinePolicy,
   importHolidayCnYear,
+  listAudit,
   listUnits,
   putCalendarYear,
   putDeadlinePolicy,
@@ -55,6 +56,29 @@ export function adminRoutes(app: FastifyInstance, ctx: AuthContext & { version: 
     async (request) => {
       await requireUser(ctx, request);
       return { items: await listUnits(ctx.core) };
+    },
+  );
+
+  app.get<{ Querystring: { targetId?: string; action?: string; limit?: string } }>(
+    '/api/audit',
+    {
+      schema: {
+        tags: ['system'],
+        summary: '审计日志（登录、个人信息查看、账号与设置变更）',
+        querystring: Type.Object(
+          {
+            targetId: Type.Optional(Type.String({ maxLength: 64 })),
+            action: Type.Optional(Type.String({ maxLength: 40 })),
+            limit: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}$' })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => {
+      const { actor } = await requireUser(ctx, request);
+      const { limit, ...filter } = request.query;
+      return listAudit(ctx.core, actor, { ...filter, limit: limit ? Number(limit) : undefined });
     },
   );
 
