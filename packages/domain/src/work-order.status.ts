@@ -75,3 +75,12 @@ export function isOpen(status: Status): boolean {
 export function isHandling(status: Status): boolean {
   return HANDLING_STATUSES.includes(status);
 }
+
+/** The status every new order starts in (受理). */
+export const INITIAL_STATUS: Status = 'intake';
+
+/** Statuses whose entry is stamped on the order (办结 time, 归档 time). */
+export const STATUS_TIMESTAMPS: Partial<Record<Status, 'closedAt' | 'archivedAt'>> = {
+  closed: 'closedAt',
+  archived: 'archivedAt',
+};

@@ -1,4 +1,4 @@
-import { type Actor, type Role, isOpen, isRole } from '@huawu/domain';
+import { type Actor, INITIAL_STATUS, type Role, isOpen, isRole } from '@huawu/domain';
 import type { CoreDeps } from '../deps.js';
 import { hashPassword } from '../security/password.js';
 import { countUsers, insertUnit, insertUser } from '../storage/identity.repository.js';
@@ -80,7 +80,7 @@ export async function seedDemo(deps: CoreDeps): Promise<DemoSummary> {
         version: detail.version,
       });
     }
-    if (isOpen(detail.status) && detail.status !== 'intake') openOrders.push(detail.id);
+    if (isOpen(detail.status) && detail.status !== INITIAL_STATUS) openOrders.push(detail.id);
     count++;
   }
   return { created: true, orders: count, logins: logins() };

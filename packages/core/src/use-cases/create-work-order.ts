@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Actor, isUnitRole, parseIntake, toLocalDate } from '@huawu/domain';
+import { type Actor, INITIAL_STATUS, isUnitRole, parseIntake, toLocalDate } from '@huawu/domain';
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
 import {
@@ -26,7 +26,7 @@ export async function createWorkOrder(deps: CoreDeps, actor: Actor, raw: unknown
     seq: 1,
     event: 'create',
     fromStatus: null,
-    toStatus: 'intake' as const,
+    toStatus: INITIAL_STATUS,
     actorId: actor.userId,
     actorRole: actor.role,
     at,
@@ -41,7 +41,7 @@ export async function createWorkOrder(deps: CoreDeps, actor: Actor, raw: unknown
       // On PostgreSQL the number is taken last so the day's counter row stays locked only briefly;
       // SQLite has one writer at a time, so it takes the number at once (one statement fewer).
       orderNo: postgres ? id : await nextOrderNumber(tx, day),
-      status: 'intake',
+      status: INITIAL_STATUS,
       version: 1,
       ...input,
       leadUnitId: null,

@@ -1,4 +1,5 @@
 import {
+  STATUS_TIMESTAMPS,
   type DeadlineContext,
   type DeadlinePolicy,
   type TransitionOutcome,
@@ -121,8 +122,8 @@ export function applyTransitionEffects(
       next.mergedIntoId = ctx.target?.id ?? null;
       break;
   }
-  if (outcome.to === 'closed') next.closedAt = at;
-  if (outcome.to === 'archived') next.archivedAt = at;
+  const stamp = STATUS_TIMESTAMPS[outcome.to];
+  if (stamp) next[stamp] = at;
   const warnings = missing.size > 0 ? { calendarMissingYears: [...missing].sort() } : {};
   return { next, unitsChanged, warnings };
 }
