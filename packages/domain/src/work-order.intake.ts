@@ -24,7 +24,7 @@ export const INTAKE_FIELDS: FieldSpecs = {
   category: { kind: 'text', label: '诉求分类', required: false, maxLength: 100 },
   title: { kind: 'text', label: '标题', required: true, maxLength: 100 },
   content: { kind: 'text', label: '诉求内容', required: true, maxLength: 4000, multiline: true },
-  address: { kind: 'text', label: '地址', required: false, maxLength: 200 },
+  address: { kind: 'text', label: '事发地址', required: false, maxLength: 200 },
   divisionCode: { kind: 'text', label: '行政区划代码', required: false, maxLength: 12 },
   urgency: { kind: 'enum', label: '紧急程度', required: false, options: URGENCIES },
   callId: { kind: 'text', label: '通话编号', required: false, maxLength: 64 },

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppError, type CoreDeps } from '@huawu/core';
+import { AppError, type CoreDeps, createSessionCache } from '@huawu/core';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { createSessions } from './http/auth.js';
 import { frameworkErrorHandler, registerErrorHandling } from './http/error-handler.js';
 import { registerInputGuard } from './http/input-guard.js';
 import { adminRoutes } from './routes/admin.routes.js';
@@ -72,7 +71,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const spa = Boolean(options.webRoot && existsSync(join(options.webRoot, 'index.html')));
   registerErrorHandling(app, { spa });
   registerInputGuard(app);
-  const ctx = { core: options.core, sessions: createSessions(), version: options.version ?? '0.1.0' };
+  const ctx = { core: options.core, sessions: createSessionCache(), version: options.version ?? '0.1.0' };
 
   await app.register(cookie);
   await app.register(rateLimit, {

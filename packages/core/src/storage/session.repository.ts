@@ -36,36 +36,6 @@ export async function deleteExpiredSessions(db: Db, now: string): Promise<void> 
   await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
 }
 
-export interface ThrottleRow {
-  failures: number;
-  windowStartedAt: string;
-  lockedUntil: string | null;
-}
-
-export async function findThrottle(db: Db, username: string): Promise<ThrottleRow | undefined> {
-  const row = await db
-    .selectFrom('login_throttle')
-    .selectAll()
-    .where('username', '=', username)
-    .executeTakeFirst();
-  return row
-    ? {
-        failures: Number(row.failures),
-        windowStartedAt: row.window_started_at,
-        lockedUntil: row.locked_until,
-      }
-    : undefined;
-}
-
-export async function saveThrottle(db: Db, username: string, t: ThrottleRow): Promise<void> {
-  const values = { failures: t.failures, window_started_at: t.windowStartedAt, locked_until: t.lockedUntil };
-  await db
-    .insertInto('login_throttle')
-    .values({ username, ...values })
-    .onConflict((oc) => oc.column('username').doUpdateSet(values))
-    .execute();
-}
-
 export async function clearThrottle(db: Db, username: string): Promise<void> {
   await db.deleteFrom('login_throttle').where('username', '=', username).execute();
 }

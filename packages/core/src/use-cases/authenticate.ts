@@ -14,6 +14,8 @@ export interface SessionCache {
   get(id: string, nowMs: number): { user: AuthUser; expiresAt: string } | undefined;
   set(id: string, value: { user: AuthUser; expiresAt: string }, nowMs: number): void;
   delete(id: string): void;
+  /** Drops every cached session of one user (after a password reset). */
+  forgetUser(username: string): void;
 }
 
 export function createSessionCache(ttlMs = 5_000, maxEntries = 10_000): SessionCache {
@@ -29,6 +31,9 @@ export function createSessionCache(ttlMs = 5_000, maxEntries = 10_000): SessionC
       entries.set(id, { ...value, cachedAt: nowMs });
     },
     delete: (id) => entries.delete(id),
+    forgetUser(username) {
+      for (const [id, entry] of entries) if (entry.user.username === username) entries.delete(id);
+    },
   };
 }
 

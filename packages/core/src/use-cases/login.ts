@@ -4,7 +4,13 @@ import type { CoreDeps } from '../deps.js';
 import { verifyPassword } from '../security/password.js';
 import { writeAudit } from '../storage/admin.repository.js';
 import { findUserByUsername } from '../storage/identity.repository.js';
-import { clearThrottle, countLoginAttempt, insertSession, lockLogin } from '../storage/session.repository.js';
+import {
+  clearThrottle,
+  countLoginAttempt,
+  deleteExpiredSessions,
+  insertSession,
+  lockLogin,
+} from '../storage/session.repository.js';
 import { type AuthUser, toAuthUser } from './auth-user.js';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -51,15 +57,16 @@ export async function login(
     throw new AppError('INVALID_CREDENTIALS');
   }
   await clearThrottle(db, key);
+  await deleteExpiredSessions(db, at); // logins are rare enough to keep the table tidy here
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + deps.config.sessionTtlHours * 3600_000).toISOString();
   await insertSession(db, {
     id: hashToken(token),
     userId: user.id,
-    createdAt: now.toISOString(),
+    createdAt: at,
     expiresAt,
     ip: input.ip ?? null,
   });
-  await writeAudit(db, { at: now.toISOString(), actorId: user.id, action: 'login', ip: input.ip ?? null });
+  await writeAudit(db, { at, actorId: user.id, action: 'login', ip: input.ip ?? null });
   return { token, expiresAt, user: await toAuthUser(deps, user) };
 }

@@ -1,11 +1,4 @@
-import {
-  type AuthUser,
-  type CoreDeps,
-  type SessionCache,
-  actorOf,
-  authenticate,
-  createSessionCache,
-} from '@huawu/core';
+import { type AuthUser, type CoreDeps, type SessionCache, actorOf, authenticate } from '@huawu/core';
 import type { Actor } from '@huawu/domain';
 import type { FastifyRequest } from 'fastify';
 
@@ -26,31 +19,9 @@ export function tokenOf(request: FastifyRequest): string | undefined {
   return request.cookies?.[SESSION_COOKIE];
 }
 
-/** The core's session cache, plus `clear()`: the cache cannot drop one user's sessions by itself. */
-export interface Sessions extends SessionCache {
-  clear(): void;
-}
-
-/**
- * A password reset deletes the user's sessions in the database, but tokens this process resolved in the
- * last few seconds would still be answered from the cache. Resets are rare: clearing the whole cache
- * (every client then costs one lookup) ends the old sessions here at once, as logout does.
- */
-export function createSessions(): Sessions {
-  let cache = createSessionCache();
-  return {
-    get: (id, nowMs) => cache.get(id, nowMs),
-    set: (id, value, nowMs) => cache.set(id, value, nowMs),
-    delete: (id) => cache.delete(id),
-    clear: () => {
-      cache = createSessionCache();
-    },
-  };
-}
-
 export interface AuthContext {
   core: CoreDeps;
-  sessions: Sessions;
+  sessions: SessionCache;
 }
 
 /** Resolves the caller or throws UNAUTHENTICATED / SESSION_EXPIRED. */

@@ -42,9 +42,6 @@ export const INITIAL_VALUES: Partial<CreateFormValues> = {
   urgency: 'normal',
 };
 
-/** Mobile (11 digits starting with 1) or landline with area code. */
-export const PHONE_PATTERN = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
-
 const optional = (value: string | undefined) => {
   const text = value?.trim();
   return text ? text : undefined;

@@ -1,17 +1,22 @@
-import { APPEAL_TYPES, CALLER_TYPES, CHANNELS, URGENCIES } from '@huawu/domain';
+import { APPEAL_TYPES, CALLER_TYPES, CHANNELS, INTAKE_FIELDS, URGENCIES, isPhoneNumber } from '@huawu/domain';
 import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Space, Switch } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage, isApiError } from '../../api/client';
 import { createOrder } from '../../api/work-orders';
 import { applyIssues } from '../../lib/form-issues';
-import {
-  CREATE_FIELDS,
-  type CreateFormValues,
-  INITIAL_VALUES,
-  PHONE_PATTERN,
-  toCreateBody,
-} from './create-form-values';
+import { CREATE_FIELDS, type CreateFormValues, INITIAL_VALUES, toCreateBody } from './create-form-values';
+
+/** Labels, lengths and the phone rule come from the domain's intake fields (the server checks the same). */
+const labelOf = (name: string) => INTAKE_FIELDS[name]?.label ?? name;
+const maxLengthOf = (name: string) => {
+  const spec = INTAKE_FIELDS[name];
+  return spec?.kind === 'text' ? spec.maxLength : undefined;
+};
+const phoneRule = async (_: unknown, value?: string) => {
+  if (value && !isPhoneNumber(value.replaceAll(' ', '')))
+    throw new Error('请输入11位手机号或带区号的固定电话');
+};
 
 const options = (field: { values: readonly string[]; labels: Record<string, string> }) =>
   field.values.map((value) => ({ value, label: field.labels[value] ?? value }));
@@ -63,30 +68,34 @@ export function OrderCreatePage() {
           <Col xs={24} md={8}>
             <Form.Item
               name="channel"
-              label="来源渠道"
+              label={labelOf('channel')}
               rules={[{ required: true, message: '请选择来源渠道' }]}
             >
               <Select options={options(CHANNELS)} data-testid="field-channel" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="callerName" label="来电人姓名">
-              <Input maxLength={50} disabled={anonymous} data-testid="field-callerName" />
+            <Form.Item name="callerName" label={labelOf('callerName')}>
+              <Input
+                maxLength={maxLengthOf('callerName')}
+                disabled={anonymous}
+                data-testid="field-callerName"
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item
-              name="callerPhone"
-              label="联系电话"
-              rules={[{ pattern: PHONE_PATTERN, message: '请输入11位手机号或带区号的固定电话' }]}
-            >
-              <Input maxLength={20} disabled={anonymous} data-testid="field-callerPhone" />
+            <Form.Item name="callerPhone" label={labelOf('callerPhone')} rules={[{ validator: phoneRule }]}>
+              <Input
+                maxLength={maxLengthOf('callerPhone')}
+                disabled={anonymous}
+                data-testid="field-callerPhone"
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
             <Form.Item
               name="callerType"
-              label="来电人类型"
+              label={labelOf('callerType')}
               rules={[{ required: true, message: '请选择来电人类型' }]}
             >
               <Select options={options(CALLER_TYPES)} data-testid="field-callerType" />
@@ -94,7 +103,7 @@ export function OrderCreatePage() {
           </Col>
           <Col xs={24} md={16}>
             <Space size="large" wrap>
-              <Form.Item name="anonymous" label="匿名" valuePropName="checked">
+              <Form.Item name="anonymous" label={labelOf('anonymous')} valuePropName="checked">
                 <Switch
                   data-testid="field-anonymous"
                   onChange={(checked) => {
@@ -102,10 +111,10 @@ export function OrderCreatePage() {
                   }}
                 />
               </Form.Item>
-              <Form.Item name="confidential" label="保密" valuePropName="checked">
+              <Form.Item name="confidential" label={labelOf('confidential')} valuePropName="checked">
                 <Switch data-testid="field-confidential" />
               </Form.Item>
-              <Form.Item name="wantsCallback" label="需要回访" valuePropName="checked">
+              <Form.Item name="wantsCallback" label={labelOf('wantsCallback')} valuePropName="checked">
                 <Switch data-testid="field-wantsCallback" />
               </Form.Item>
             </Space>
@@ -113,21 +122,25 @@ export function OrderCreatePage() {
           <Col xs={24} md={8}>
             <Form.Item
               name="appealType"
-              label="诉求类型"
+              label={labelOf('appealType')}
               rules={[{ required: true, message: '请选择诉求类型' }]}
             >
               <Select placeholder="请选择" options={options(APPEAL_TYPES)} data-testid="field-appealType" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="category" label="诉求分类">
-              <Input maxLength={100} placeholder="如：城市管理/噪音" data-testid="field-category" />
+            <Form.Item name="category" label={labelOf('category')}>
+              <Input
+                maxLength={maxLengthOf('category')}
+                placeholder="如：城市管理/噪音"
+                data-testid="field-category"
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
             <Form.Item
               name="urgency"
-              label="紧急程度"
+              label={labelOf('urgency')}
               rules={[{ required: true, message: '请选择紧急程度' }]}
             >
               <Select options={options(URGENCIES)} data-testid="field-urgency" />
@@ -136,30 +149,35 @@ export function OrderCreatePage() {
           <Col span={24}>
             <Form.Item
               name="title"
-              label="标题"
+              label={labelOf('title')}
               rules={[
                 { required: true, whitespace: true, message: '请填写标题' },
                 { max: 100, message: '标题不能超过 100 个字符' },
               ]}
             >
-              <Input maxLength={100} showCount data-testid="field-title" />
+              <Input maxLength={maxLengthOf('title')} showCount data-testid="field-title" />
             </Form.Item>
           </Col>
           <Col span={24}>
             <Form.Item
               name="content"
-              label="诉求内容"
+              label={labelOf('content')}
               rules={[
                 { required: true, whitespace: true, message: '请填写诉求内容' },
                 { max: 4000, message: '诉求内容不能超过 4000 个字符' },
               ]}
             >
-              <Input.TextArea rows={6} maxLength={4000} showCount data-testid="field-content" />
+              <Input.TextArea
+                rows={6}
+                maxLength={maxLengthOf('content')}
+                showCount
+                data-testid="field-content"
+              />
             </Form.Item>
           </Col>
           <Col span={24}>
-            <Form.Item name="address" label="事发地址">
-              <Input maxLength={200} data-testid="field-address" />
+            <Form.Item name="address" label={labelOf('address')}>
+              <Input maxLength={maxLengthOf('address')} data-testid="field-address" />
             </Form.Item>
           </Col>
         </Row>
