@@ -5,6 +5,8 @@ import { type Database, migrateToLatest, openDatabase } from './storage/database
 import { loadHolidays } from './storage/admin.repository.js';
 import { BUNDLED_HOLIDAY_YEARS } from './calendar-data/index.js';
 import { importHolidayCnYear } from './use-cases/manage-calendar.js';
+import { createCallEventBus } from './intake/call-event-bus.js';
+import { createKnowledgeSearch } from './search/knowledge-search.js';
 
 export const DEFAULT_CONFIG: CoreConfig = {
   timeZone: 'Asia/Shanghai',
@@ -25,12 +27,20 @@ export interface CoreOptions {
 export function createCore(options: CoreOptions): CoreDeps & { close(): Promise<void> } {
   const database: Database = openDatabase(options.databaseUrl, { poolSize: options.poolSize });
   const config = { ...DEFAULT_CONFIG, ...options.config };
+  const search = createKnowledgeSearch(database);
+  const calls = createCallEventBus(database);
   return {
     database,
     config,
     now: options.now ?? (() => new Date()),
     calendar: createCalendarService(database, config.timeZone),
-    close: () => database.close(),
+    search,
+    calls,
+    close: async () => {
+      search.close();
+      await calls.close();
+      await database.close();
+    },
   };
 }
 

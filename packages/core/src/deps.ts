@@ -1,5 +1,7 @@
 import type { MachineConfig } from '@huawu/domain';
 import type { CalendarService } from './calendar-service.js';
+import type { CallEventBus } from './intake/call-event-bus.js';
+import type { KnowledgeSearch } from './search/knowledge-search.js';
 import type { Database } from './storage/database.js';
 
 export interface CoreConfig {
@@ -18,4 +20,8 @@ export interface CoreDeps {
   now: () => Date;
   config: CoreConfig;
   calendar: CalendarService;
+  /** Knowledge-base search index (kept fresh against the database). */
+  search: KnowledgeSearch;
+  /** CTI call events (screen pop) delivered to agents' browsers, across processes on PostgreSQL. */
+  calls: CallEventBus;
 }

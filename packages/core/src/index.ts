@@ -22,3 +22,13 @@ export { listUnits } from './use-cases/list-units.js';
 export { listAudit } from './use-cases/list-audit.js';
 export { checkHealth } from './use-cases/check-health.js';
 export type { WorkOrderDetail, WorkOrderSummary } from './views/work-order.view.js';
+export * from './knowledge/index.js';
+export * from './intake/index.js';
+export * from './accuracy/index.js';
+export type { CallEvent, CallEventBus } from './intake/call-event-bus.js';
+export type {
+  KbSearchHit,
+  KbSearchQuery,
+  KbSearchResult,
+  KnowledgeSearch,
+} from './search/knowledge-search.js';

@@ -9,3 +9,7 @@ export * from './work-order.machine.js';
 export * from './masking.js';
 export * from './work-order.intake.js';
 export * from './calendar/index.js';
+export * from './text/index.js';
+export * from './knowledge/index.js';
+export * from './intake/index.js';
+export * from './accuracy/index.js';

@@ -12,6 +12,10 @@ import { frameworkErrorHandler, registerErrorHandling } from './http/error-handl
 import { registerInputGuard } from './http/input-guard.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { accuracyRoutes } from './routes/accuracy.routes.js';
+import { ctiRoutes } from './routes/cti.routes.js';
+import { intakeRoutes } from './routes/intake.routes.js';
+import { knowledgeRoutes } from './routes/knowledge.routes.js';
 import { workOrderRoutes } from './routes/work-orders.routes.js';
 
 export interface AppOptions {
@@ -98,6 +102,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   authRoutes(app, { ...ctx, secureCookies: options.secureCookies ?? false, loginRateLimit });
   workOrderRoutes(app, ctx);
   adminRoutes(app, ctx);
+  intakeRoutes(app, ctx);
+  ctiRoutes(app, ctx);
+  knowledgeRoutes(app, ctx);
+  accuracyRoutes(app, ctx);
 
   if (spa && options.webRoot) await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });
   return app;

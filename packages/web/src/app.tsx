@@ -5,12 +5,15 @@ import { AuthProvider } from './auth/auth-context';
 import { RequireAuth } from './auth/require-auth';
 import { SessionRedirect } from './auth/session-redirect';
 import { AppLayout } from './components/app-layout';
+import { AccuracyPage } from './pages/accuracy/accuracy-page';
 import { CalendarPage } from './pages/calendar-page';
+import { KnowledgePage } from './pages/knowledge/knowledge-page';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OrderCreatePage } from './pages/order-create/order-create-page';
 import { OrderDetailPage } from './pages/order-detail/order-detail-page';
 import { OrderListPage } from './pages/order-list/order-list-page';
+import { WorkbenchPage } from './pages/workbench/workbench-page';
 
 export function App() {
   return (
@@ -32,6 +35,9 @@ export function App() {
                 <Route path="/orders" element={<OrderListPage />} />
                 <Route path="/orders/new" element={<OrderCreatePage />} />
                 <Route path="/orders/:id" element={<OrderDetailPage />} />
+                <Route path="/workbench" element={<WorkbenchPage />} />
+                <Route path="/knowledge/*" element={<KnowledgePage />} />
+                <Route path="/accuracy/*" element={<AccuracyPage />} />
                 <Route path="/calendar" element={<CalendarPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

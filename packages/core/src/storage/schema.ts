@@ -1,3 +1,7 @@
+import type { AccuracySchema } from './schema.accuracy.js';
+import type { IntakeSchema } from './schema.intake.js';
+import type { KnowledgeSchema } from './schema.knowledge.js';
+
 /** Table shapes as Kysely sees them. Instants are ISO-8601 UTC text; booleans are 0/1 integers. */
 
 export interface UnitsTable {
@@ -134,7 +138,7 @@ export interface OrderCountersTable {
   last: number;
 }
 
-export interface Schema {
+export interface Schema extends KnowledgeSchema, IntakeSchema, AccuracySchema {
   units: UnitsTable;
   users: UsersTable;
   sessions: SessionsTable;

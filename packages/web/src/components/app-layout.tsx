@@ -1,4 +1,12 @@
-import { CalendarOutlined, FileAddOutlined, LogoutOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  CustomerServiceOutlined,
+  FileAddOutlined,
+  LogoutOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
 import type { Role } from '@huawu/domain';
 import { App, Layout, Menu, type MenuProps, theme } from 'antd';
 import type { ReactNode } from 'react';
@@ -16,6 +24,13 @@ interface NavItem {
 }
 
 const NAV: NavItem[] = [
+  {
+    key: '/workbench',
+    label: '受理台',
+    icon: <CustomerServiceOutlined />,
+    testId: 'nav-workbench',
+    roles: ['agent', 'supervisor'],
+  },
   { key: '/orders', label: '工单列表', icon: <UnorderedListOutlined />, testId: 'nav-orders' },
   {
     key: '/orders/new',
@@ -23,6 +38,14 @@ const NAV: NavItem[] = [
     icon: <FileAddOutlined />,
     testId: 'nav-new-order',
     roles: ['agent', 'supervisor'],
+  },
+  { key: '/knowledge', label: '知识库', icon: <BookOutlined />, testId: 'nav-knowledge' },
+  {
+    key: '/accuracy',
+    label: '指南准确度检查',
+    icon: <AuditOutlined />,
+    testId: 'nav-accuracy',
+    roles: ['supervisor', 'inspector', 'admin', 'unit_admin', 'unit_handler'],
   },
   {
     key: '/calendar',
@@ -34,6 +57,8 @@ const NAV: NavItem[] = [
 ];
 
 function selectedKey(pathname: string): string {
+  for (const prefix of ['/workbench', '/knowledge', '/accuracy'])
+    if (pathname.startsWith(prefix)) return prefix;
   if (pathname.startsWith('/orders/new')) return '/orders/new';
   if (pathname.startsWith('/calendar')) return '/calendar';
   return '/orders';

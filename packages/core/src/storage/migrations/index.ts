@@ -1,7 +1,13 @@
 import type { Migration } from 'kysely';
 import * as initial from './2026-11-28T00-initial.js';
+import * as knowledge from './2026-11-28T01-knowledge.js';
+import * as intake from './2026-11-28T02-intake.js';
+import * as accuracy from './2026-11-28T03-accuracy.js';
 
 /** Every migration, keyed by an ISO-timestamped name; Kysely applies them in name order. */
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T00-initial': initial,
+  '2026-11-28T01-knowledge': knowledge,
+  '2026-11-28T02-intake': intake,
+  '2026-11-28T03-accuracy': accuracy,
 };
