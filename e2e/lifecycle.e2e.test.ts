@@ -58,7 +58,7 @@ describe.skipIf(e2eSkipReason())('web UI in headless Chromium', () => {
     await page.getByTestId('field-callerName').fill('钱先生');
     await page.getByTestId('field-callerPhone').fill('13800138000');
     await chooseOption(page, 'field-appealType', '投诉');
-    await page.getByTestId('field-category').fill('城市管理/消防通道');
+    await chooseTreeNode(page, 'field-category', '消防安全');
     await page.getByTestId('field-title').fill(title);
     await page
       .getByTestId('field-content')

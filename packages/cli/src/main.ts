@@ -1,6 +1,8 @@
 import { isAppError } from '@huawu/core';
 import { Command, CommanderError } from 'commander';
 import { registerAdminCommands } from './commands/admin.commands.js';
+import { registerIntakeCommands } from './commands/intake.commands.js';
+import { registerKbCommands } from './commands/kb.commands.js';
 import { registerServeCommands } from './commands/serve.commands.js';
 import { EXIT, EXIT_CODE } from './exit-codes.js';
 
@@ -19,6 +21,8 @@ export function buildProgram(): Command {
     );
   registerServeCommands(program);
   registerAdminCommands(program);
+  registerKbCommands(program);
+  registerIntakeCommands(program);
   return program;
 }
 

@@ -7,6 +7,7 @@ import { BUNDLED_HOLIDAY_YEARS } from './calendar-data/index.js';
 import { importHolidayCnYear } from './use-cases/manage-calendar.js';
 import { createCallEventBus } from './intake/call-event-bus.js';
 import { createKnowledgeSearch } from './search/knowledge-search.js';
+import { seedIntakeDefaults } from './intake/seed-intake-defaults.js';
 
 export const DEFAULT_CONFIG: CoreConfig = {
   timeZone: 'Asia/Shanghai',
@@ -28,7 +29,7 @@ export function createCore(options: CoreOptions): CoreDeps & { close(): Promise<
   const database: Database = openDatabase(options.databaseUrl, { poolSize: options.poolSize });
   const config = { ...DEFAULT_CONFIG, ...options.config };
   const search = createKnowledgeSearch(database);
-  const calls = createCallEventBus(database);
+  const calls = createCallEventBus(database, options.databaseUrl);
   return {
     database,
     config,
@@ -44,7 +45,10 @@ export function createCore(options: CoreOptions): CoreDeps & { close(): Promise<
   };
 }
 
-/** Migrates and, on an empty calendar, loads the holiday years shipped with Huawu. */
+/**
+ * Migrates and, on an empty calendar, loads the holiday years shipped with Huawu; fills empty intake
+ * tables (category taxonomy, phrases, scope rules) with their defaults.
+ */
 export async function prepareDatabase(
   deps: CoreDeps,
 ): Promise<{ migrations: string[]; calendarYears: number[] }> {
@@ -57,5 +61,6 @@ export async function prepareDatabase(
       loaded.push(result.year);
     }
   }
+  await seedIntakeDefaults(deps);
   return { migrations, calendarYears: loaded };
 }

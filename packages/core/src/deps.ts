@@ -12,6 +12,10 @@ export interface CoreConfig {
   /** Failed logins per username before a temporary lock. */
   loginMaxFailures: number;
   loginLockMinutes: number;
+  /** Shared secret of the telephone switch integration (`Authorization: Bearer …` on POST /api/cti/events). */
+  ctiToken?: string;
+  /** How far back the intake check looks for duplicate open orders (days; default 30). */
+  duplicateWindowDays?: number;
 }
 
 /** What every use case receives: storage, the clock and configuration. Nothing ambient. */

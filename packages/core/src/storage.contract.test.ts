@@ -111,7 +111,7 @@ describeEachDatabase('order storage and list queries', (db) => {
       coUnitIds: ['east-heping', 'city-market'],
       intake: {
         title: '往返读写',
-        category: '住房',
+        category: '0203',
         divisionCode: '620102',
         callId: 'CALL-1',
         callerType: 'enterprise',
@@ -121,7 +121,7 @@ describeEachDatabase('order storage and list queries', (db) => {
     const again = await getWorkOrder(core, A.handler, o.orderNo, { audit: false });
     expect(again).toEqual(o);
     expect(again).toMatchObject({
-      category: '住房',
+      category: '0203',
       divisionCode: '620102',
       callId: 'CALL-1',
       callerType: 'enterprise',

@@ -32,12 +32,10 @@ describeEachDatabase('work-order lifecycle branches', (db) => {
 
   it('直办 without callback closes at once; with callback it waits and can close without one', async () => {
     let quick = await newOrder(core, { wantsCallback: false });
-    quick = await step(core, quick, A.agent, 'answer_directly', {
-      answer: '已告知办事指南',
-      knowledgeRef: 'KB-1',
-    });
+    quick = await step(core, quick, A.agent, 'answer_directly', { answer: '已告知办事指南' });
     expect(quick).toMatchObject({ status: 'closed', closedAt: NOW.toISOString(), leadUnitId: null });
-    expect(quick.timeline.at(-1)?.payload).toMatchObject({ answer: '已告知办事指南', knowledgeRef: 'KB-1' });
+    expect(quick.timeline.at(-1)?.payload).toEqual({ answer: '已告知办事指南' });
+    expect(quick.knowledgeAnswer).toBeNull();
 
     let slow = await newOrder(core);
     expect(slow.wantsCallback).toBe(true);

@@ -42,7 +42,9 @@ export const WORK_ORDER_EVENTS = {
     roles: ['agent', ...CENTRE_OPS],
     input: {
       answer: reason('答复内容'),
-      knowledgeRef: { kind: 'text', label: '知识库依据', required: false, maxLength: 200 },
+      // The cited article must be published; the version defaults to the published one (checked by core).
+      articleId: { kind: 'text', label: '知识库依据（文章）', required: false, maxLength: 64 },
+      articleVersion: { kind: 'integer', label: '文章版本', required: false, min: 1, max: 100000 },
       comment,
     },
     to: ({ order }) => (order.wantsCallback ? 'pending_callback' : 'closed'),

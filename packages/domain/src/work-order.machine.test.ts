@@ -156,7 +156,7 @@ const EXPECTED: Record<EventName, Expectation> = {
 
 /** A valid input for every event (the matrix tests roles and statuses with inputs that parse). */
 const VALID_INPUT: Record<EventName, Record<string, unknown>> = {
-  answer_directly: { answer: '可携带身份证到区政务服务中心办理。', knowledgeRef: 'KB-0042' },
+  answer_directly: { answer: '可携带身份证到区政务服务中心办理。', articleId: 'kb-0042', articleVersion: 3 },
   reject: { reasonCode: 'emergency_service', channelTold: '已告知来电人拨打 110' },
   transfer_out: { target: '110', method: 'one_click' },
   merge: { targetOrderId: 'WO-20240101-0001' },
@@ -465,7 +465,7 @@ describe('the whole loop', () => {
 });
 
 describe('直办 (answer at intake)', () => {
-  const input = { answer: '请携带身份证办理', knowledgeRef: 'KB-7', comment: '按知识库答复' };
+  const input = { answer: '请携带身份证办理', articleId: 'kb-7', comment: '按知识库答复' };
 
   it('goes to pending_callback when the caller wants a callback', () => {
     const outcome = expectOk(transition(newOrder({ wantsCallback: true }), agent, 'answer_directly', input));
@@ -484,7 +484,7 @@ describe('直办 (answer at intake)', () => {
   it('needs an answer; the knowledge-base reference is optional', () => {
     expectOk(transition(newOrder(), agent, 'answer_directly', { answer: '答复' }));
     const error = expectFailure(
-      transition(newOrder(), agent, 'answer_directly', { knowledgeRef: 'KB-7' }),
+      transition(newOrder(), agent, 'answer_directly', { articleId: 'kb-7' }),
       'VALIDATION_FAILED',
     );
     expect(error.issues).toEqual([{ field: 'input.answer', message: '请填写答复内容' }]);

@@ -22,7 +22,8 @@ export interface RunningServer {
 
 /** Migrates, seeds the demo on first start, listens, and stops gracefully (in-flight requests finish). */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const core = createCore({ databaseUrl: options.databaseUrl });
+  const ctiToken = process.env.HUAWU_CTI_TOKEN?.trim();
+  const core = createCore({ databaseUrl: options.databaseUrl, config: ctiToken ? { ctiToken } : {} });
   await prepareDatabase(core);
   const demo = options.demo ? await seedDemo(core) : undefined;
   const app = await buildApp({
@@ -33,6 +34,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     secureCookies: process.env.HUAWU_SECURE_COOKIES === 'true',
   });
   const address = await app.listen({ port: options.port, host: options.host });
+  // The knowledge-search index is built in the background, so the first agent's search does not wait
+  // for it (seconds at 100,000 articles); a search meanwhile shares the same refresh.
+  core.search
+    .refresh()
+    .catch((error: unknown) => app.log.warn({ err: error }, 'knowledge index warm-up failed'));
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {

@@ -7,6 +7,7 @@ import { SessionRedirect } from './auth/session-redirect';
 import { AppLayout } from './components/app-layout';
 import { AccuracyPage } from './pages/accuracy/accuracy-page';
 import { CalendarPage } from './pages/calendar-page';
+import { IntakeSettingsPage } from './pages/intake-settings/intake-settings-page';
 import { KnowledgePage } from './pages/knowledge/knowledge-page';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
@@ -38,6 +39,7 @@ export function App() {
                 <Route path="/workbench" element={<WorkbenchPage />} />
                 <Route path="/knowledge/*" element={<KnowledgePage />} />
                 <Route path="/accuracy/*" element={<AccuracyPage />} />
+                <Route path="/intake-settings/*" element={<IntakeSettingsPage />} />
                 <Route path="/calendar" element={<CalendarPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

@@ -77,11 +77,12 @@ export const DEMO_USERS = [
   { username: 'eastadmin', displayName: '郑军（东城区管理员）', role: 'unit_admin', unitId: 'east' },
 ] as const;
 
-/** Realistic appeals written for the demo (not taken from any citizen data). */
+/** Realistic appeals written for the demo (not taken from any citizen data); `k` is the category code. */
 export const DEMO_APPEALS = [
   {
     t: 'complaint',
     title: '小区夜间施工噪音扰民',
+    k: '0108',
     c: '反映和平路18号附近工地连续多日夜间22点后仍在施工，噪音很大，影响休息，希望有关部门处理。',
     a: '东城区和平路18号',
     u: 'east-heping',
@@ -89,6 +90,7 @@ export const DEMO_APPEALS = [
   {
     t: 'consultation',
     title: '咨询公积金提取办理材料',
+    k: '0203',
     c: '来电人咨询购买首套住房提取住房公积金需要准备哪些材料，能否网上办理。',
     a: null,
     u: 'city-housing',
@@ -96,6 +98,7 @@ export const DEMO_APPEALS = [
   {
     t: 'help',
     title: '老旧小区楼道灯损坏',
+    k: '0201',
     c: '新华街道幸福里小区3号楼楼道灯已坏一个月，老人上下楼不便，希望尽快维修。',
     a: '东城区幸福里小区3号楼',
     u: 'east-xinhua',
@@ -103,6 +106,7 @@ export const DEMO_APPEALS = [
   {
     t: 'complaint',
     title: '超市销售过期食品',
+    k: '0501',
     c: '来电人称在长安路某超市购买的酸奶已过保质期两天，与商家协商未果，要求查处。',
     a: '西城区长安路56号',
     u: 'city-market',
@@ -110,6 +114,7 @@ export const DEMO_APPEALS = [
   {
     t: 'report',
     title: '举报餐馆油烟直排',
+    k: '0401',
     c: '滨河路一家餐馆未安装油烟净化设施，油烟直接排向居民楼，举报请求处理。',
     a: '西城区滨河路102号',
     u: 'city-eco',
@@ -117,6 +122,7 @@ export const DEMO_APPEALS = [
   {
     t: 'consultation',
     title: '咨询灵活就业人员社保缴费',
+    k: '0603',
     c: '来电人咨询灵活就业人员如何参加职工养老保险，缴费基数如何选择。',
     a: null,
     u: 'city-hrss',
@@ -124,6 +130,7 @@ export const DEMO_APPEALS = [
   {
     t: 'suggestion',
     title: '建议增设公交站点',
+    k: '0301',
     c: '建议在东城区新华路与建设路交叉口增设公交站点，方便周边居民出行。',
     a: '东城区新华路与建设路交叉口',
     u: 'city-transport',
@@ -131,6 +138,7 @@ export const DEMO_APPEALS = [
   {
     t: 'help',
     title: '雨后小区路面积水严重',
+    k: '0109',
     c: '昨晚降雨后长安街道锦绣家园小区门口积水没过脚踝，排水不畅，请求处理。',
     a: '西城区锦绣家园小区',
     u: 'west-changan',
@@ -138,6 +146,7 @@ export const DEMO_APPEALS = [
   {
     t: 'complaint',
     title: '培训机构拒不退费',
+    k: '0803',
     c: '来电人反映孩子报名的课外培训机构停课后拒不退还剩余学费约6000元。',
     a: '东城区建设路88号',
     u: 'city-edu',
@@ -145,6 +154,7 @@ export const DEMO_APPEALS = [
   {
     t: 'consultation',
     title: '咨询新生入学报名时间',
+    k: '0801',
     c: '来电人咨询今年小学一年级新生入学网上报名的时间和需要的材料。',
     a: null,
     u: 'city-edu',
@@ -152,6 +162,7 @@ export const DEMO_APPEALS = [
   {
     t: 'complaint',
     title: '物业擅自提高停车费',
+    k: '0201',
     c: '滨河街道碧水湾小区物业未经业主大会同意将停车费由每月150元提高到300元。',
     a: '西城区碧水湾小区',
     u: 'west-binhe',
@@ -159,6 +170,7 @@ export const DEMO_APPEALS = [
   {
     t: 'help',
     title: '路边井盖缺失存在安全隐患',
+    k: '0102',
     c: '和平路与人民路交叉口东侧人行道井盖缺失，夜间行人容易跌落，请尽快处置。',
     a: '东城区和平路与人民路交叉口',
     u: 'east-heping',
@@ -166,6 +178,7 @@ export const DEMO_APPEALS = [
   {
     t: 'praise',
     title: '表扬社区工作人员',
+    k: '9901',
     c: '来电人表扬新华街道社区工作人员耐心帮助其办理高龄补贴申请。',
     a: null,
     u: 'east-xinhua',
@@ -173,6 +186,7 @@ export const DEMO_APPEALS = [
   {
     t: 'complaint',
     title: '出租车拒载',
+    k: '0302',
     c: '来电人反映在火车站乘坐出租车时司机以路程太近为由拒载，车牌号已记录。',
     a: '金城火车站',
     u: 'city-transport',
@@ -180,6 +194,7 @@ export const DEMO_APPEALS = [
   {
     t: 'consultation',
     title: '咨询二手房交易税费',
+    k: '0205',
     c: '来电人咨询个人出售满五年唯一住房需要缴纳哪些税费。',
     a: null,
     u: 'city-housing',

@@ -111,7 +111,7 @@ export const DEMO_PLANS: DemoPlan[] = [
       {
         event: 'answer_directly',
         as: 'agent',
-        input: { answer: '根据办事指南告知所需材料及网上办理入口。', knowledgeRef: '公积金提取指南 v3' },
+        input: { answer: '根据办事指南告知所需材料及网上办理入口。' },
       },
     ],
     false,

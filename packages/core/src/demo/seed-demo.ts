@@ -6,6 +6,8 @@ import { createWorkOrder } from '../use-cases/create-work-order.js';
 import { transitionWorkOrder } from '../use-cases/transition-work-order.js';
 import { CALLER_NAMES, DEMO_APPEALS, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo-city.js';
 import { DEMO_PLANS, type PlanStep } from './demo-plans.js';
+import { seedDemoAccuracy } from './demo-accuracy.js';
+import { seedDemoKnowledge } from './demo-knowledge.js';
 
 export interface DemoSummary {
   created: boolean;
@@ -48,6 +50,7 @@ export async function seedDemo(deps: CoreDeps): Promise<DemoSummary> {
       });
     }
   });
+  await seedDemoKnowledge(deps);
   const realNow = deps.now();
   const openOrders: string[] = [];
   const handlerUnits = DEMO_USERS.filter((u) => u.role === 'unit_handler').map((u) => u.unitId as string);
@@ -64,6 +67,7 @@ export async function seedDemo(deps: CoreDeps): Promise<DemoSummary> {
       callerPhone: `139${String(10_000_000 + i * 7_919).padStart(8, '0')}`,
       appealType: appeal.t,
       title: appeal.title,
+      category: appeal.k,
       content: appeal.c,
       address: appeal.a ?? undefined,
       urgency: i % 11 === 3 ? 'urgent' : 'normal',
@@ -83,6 +87,7 @@ export async function seedDemo(deps: CoreDeps): Promise<DemoSummary> {
     if (isOpen(detail.status) && detail.status !== INITIAL_STATUS) openOrders.push(detail.id);
     count++;
   }
+  await seedDemoAccuracy(deps);
   return { created: true, orders: count, logins: logins() };
 }
 

@@ -28,6 +28,10 @@ export interface KbArticlesTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+  /** When, by whom and why the centre expired the article; null unless status is expired. */
+  expired_at: string | null;
+  expired_by: string | null;
+  expired_reason: string | null;
 }
 
 export interface KbArticleVersionsTable {
@@ -81,6 +85,8 @@ export interface KbAnswersTable {
 export interface KbGapsTable {
   id: string;
   question: string;
+  /** The normalised question (domain `kbGapKey`): equal keys are one question, counted together. */
+  question_key: string;
   /** What the agent searched for, if anything. */
   query: string | null;
   order_id: string | null;

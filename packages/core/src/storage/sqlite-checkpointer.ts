@@ -33,6 +33,9 @@ export function startCheckpointer(file: string, driverPath: string, intervalMs =
     stop: () =>
       new Promise<void>((resolve) => {
         worker.once('exit', () => resolve());
+        // Referenced while stopping: a script whose last work is close() would otherwise end its event
+        // loop before the worker exits and never settle this promise.
+        worker.ref();
         worker.postMessage('stop');
         setTimeout(() => void worker.terminate().then(() => resolve()), 2000).unref();
       }),

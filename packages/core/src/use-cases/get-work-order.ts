@@ -4,7 +4,8 @@ import type { CoreDeps } from '../deps.js';
 import { scopeFor } from '../security/access-scope.js';
 import { writeAudit } from '../storage/admin.repository.js';
 import { findOrder, isOrderInScope, listEvents, listOrderUnits } from '../storage/work-order.repository.js';
-import { callerFields, toDetail } from '../views/work-order.view.js';
+import { visibleLinks } from '../intake/order-links.js';
+import { type OrderLinks, callerFields, toDetail } from '../views/work-order.view.js';
 import {
   type OrderEventRecord,
   type OrderUnitRecord,
@@ -44,17 +45,22 @@ export async function detailOf(
   order: WorkOrderRecord,
   units: OrderUnitRecord[],
   knownEvents?: OrderEventRecord[],
+  knownLinks?: OrderLinks,
 ) {
-  const [events, calendar, policy] = await Promise.all([
+  const [events, calendar, policy, linked] = await Promise.all([
     knownEvents ?? listEvents(deps.database.db, order.id),
     deps.calendar.context(),
     deps.calendar.policy(),
+    knownLinks ?? visibleLinks(deps, actor, order.id),
   ]);
   const allowed = allowedEvents(toMachineOrder(order, units), actor, deps.config.machine);
-  return toDetail(order, units, events, allowed, deps.config.machine, {
-    actor,
-    now: deps.now(),
-    calendar,
-    policy,
-  });
+  return toDetail(
+    order,
+    units,
+    events,
+    allowed,
+    deps.config.machine,
+    { actor, now: deps.now(), calendar, policy },
+    linked,
+  );
 }

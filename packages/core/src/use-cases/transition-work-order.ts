@@ -1,8 +1,12 @@
-import { type Actor, transition } from '@huawu/domain';
+import { type Actor, type DeadlineContext, type DeadlinePolicy, transition } from '@huawu/domain';
+import type { Kysely } from 'kysely';
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
+import { checkIntakeReferences, recordIntakeEffects } from '../intake/transition-intake-effects.js';
 import { scopeFor } from '../security/access-scope.js';
+import type { Schema } from '../storage/schema.js';
 import {
+  type OrderScope,
   assignOrderUnits,
   findOrder,
   insertEvent,
@@ -10,7 +14,7 @@ import {
   listOrderUnits,
   updateOrder,
 } from '../storage/work-order.repository.js';
-import { toMachineOrder } from '../work-order.record.js';
+import { type OrderUnitRecord, type WorkOrderRecord, toMachineOrder } from '../work-order.record.js';
 import { applyTransitionEffects, checkReferences } from './transition-effects.js';
 import { detailOf } from './get-work-order.js';
 
@@ -19,6 +23,22 @@ export interface TransitionRequest {
   input?: unknown;
   /** The order version the client saw; a different current version is a conflict (409). */
   version: number;
+}
+
+/** What a transition needs besides the order: the actor's scope and the deadline calendar. */
+export interface TransitionContext {
+  scope: OrderScope;
+  calendar: DeadlineContext;
+  policy: DeadlinePolicy;
+}
+
+export async function transitionContext(deps: CoreDeps, actor: Actor): Promise<TransitionContext> {
+  const [scope, calendar, policy] = await Promise.all([
+    scopeFor(deps, actor),
+    deps.calendar.context(),
+    deps.calendar.policy(),
+  ]);
+  return { scope, calendar, policy };
 }
 
 /**
@@ -33,44 +53,63 @@ export async function transitionWorkOrder(
   req: TransitionRequest,
 ) {
   const { db } = deps.database;
-  const scope = await scopeFor(deps, actor);
-  const [calendar, policy] = await Promise.all([deps.calendar.context(), deps.calendar.policy()]);
+  const ctx = await transitionContext(deps, actor);
   const result = await db.transaction().execute(async (tx) => {
     const order = await findOrder(tx, orderId);
-    if (!order || !(await isOrderInScope(tx, order.id, scope))) {
+    if (!order || !(await isOrderInScope(tx, order.id, ctx.scope))) {
       throw new AppError('NOT_FOUND', '工单不存在或无权查看');
     }
     if (order.version !== req.version) throw new AppError('VERSION_CONFLICT');
     const units = await listOrderUnits(tx, order.id);
-    const result = transition(toMachineOrder(order, units), actor, req.event, req.input, deps.config.machine);
-    if (!result.ok) throw AppError.from(result.error);
-    const outcome = result.value;
-    const target = await checkReferences(tx, scope, order, outcome, policy);
-    const now = deps.now();
-    const { next, unitsChanged, warnings } = applyTransitionEffects(order, outcome, {
-      now,
-      calendar,
-      policy,
-      target,
-    });
-    if (!(await updateOrder(tx, next, order.version))) throw new AppError('VERSION_CONFLICT');
-    if (unitsChanged) {
-      await assignOrderUnits(tx, order.id, next.leadUnitId, outcome.patch.coUnitIds ?? [], now.toISOString());
-    }
-    const { comment, ...payload } = outcome.input;
-    await insertEvent(tx, {
-      orderId: order.id,
-      seq: next.version,
-      event: outcome.event,
-      fromStatus: outcome.from,
-      toStatus: outcome.to,
-      actorId: actor.userId,
-      actorRole: actor.role,
-      at: now.toISOString(),
-      comment: typeof comment === 'string' ? comment : null,
-      payload: { ...payload, ...(target ? { targetOrderNo: target.orderNo } : {}), ...warnings },
-    });
-    return { next, units: unitsChanged ? await listOrderUnits(tx, order.id) : units };
+    return applyTransition(deps, tx, actor, ctx, order, units, req);
   });
   return detailOf(deps, actor, result.next, result.units);
+}
+
+/**
+ * One event on an order already loaded (and checked for scope and version) inside the caller's
+ * transaction: machine, reference checks, clocks, the order row, its units, the intake side records
+ * (knowledge evidence, gaps, merge links) and the timeline entry.
+ */
+export async function applyTransition(
+  deps: CoreDeps,
+  tx: Kysely<Schema>,
+  actor: Actor,
+  ctx: TransitionContext,
+  order: WorkOrderRecord,
+  units: OrderUnitRecord[],
+  req: { event: string; input?: unknown },
+): Promise<{ next: WorkOrderRecord; units: OrderUnitRecord[] }> {
+  const result = transition(toMachineOrder(order, units), actor, req.event, req.input, deps.config.machine);
+  if (!result.ok) throw AppError.from(result.error);
+  const outcome = result.value;
+  const target = await checkReferences(tx, ctx.scope, order, outcome, ctx.policy);
+  const evidence = await checkIntakeReferences(tx, outcome);
+  const now = deps.now();
+  const at = now.toISOString();
+  const { next, unitsChanged, warnings } = applyTransitionEffects(order, outcome, {
+    now,
+    calendar: ctx.calendar,
+    policy: ctx.policy,
+    target,
+  });
+  if (!(await updateOrder(tx, next, order.version))) throw new AppError('VERSION_CONFLICT');
+  if (unitsChanged) {
+    await assignOrderUnits(tx, order.id, next.leadUnitId, outcome.patch.coUnitIds ?? [], at);
+  }
+  const extra = await recordIntakeEffects(tx, { order, outcome, evidence, target, actor, at });
+  const { comment, ...payload } = outcome.input;
+  await insertEvent(tx, {
+    orderId: order.id,
+    seq: next.version,
+    event: outcome.event,
+    fromStatus: outcome.from,
+    toStatus: outcome.to,
+    actorId: actor.userId,
+    actorRole: actor.role,
+    at,
+    comment: typeof comment === 'string' ? comment : null,
+    payload: { ...payload, ...(target ? { targetOrderNo: target.orderNo } : {}), ...warnings, ...extra },
+  });
+  return { next, units: unitsChanged ? await listOrderUnits(tx, order.id) : units };
 }

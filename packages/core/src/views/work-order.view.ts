@@ -14,6 +14,7 @@ import {
   maskName,
   maskPhone,
 } from '@huawu/domain';
+import type { LinkedOrder } from '../storage/intake.repository.js';
 import type { OrderEventRecord, OrderUnitRecord, WorkOrderRecord } from '../work-order.record.js';
 
 /** Shapes orders for a given reader: masks caller data by role and adds the deadline state. */
@@ -80,6 +81,42 @@ export interface AllowedEventView {
   input: FieldSpecs;
 }
 
+/** The article a direct answer cited, from the timeline (the transition wrote it there). */
+export function knowledgeAnswerOf(
+  events: readonly OrderEventRecord[],
+): { articleId: string; articleVersion: number; articleTitle: string } | null {
+  const answer = events.findLast((e) => e.event === 'answer_directly');
+  const p = answer?.payload;
+  if (!p || typeof p.articleId !== 'string' || typeof p.articleVersion !== 'number') return null;
+  return {
+    articleId: p.articleId,
+    articleVersion: p.articleVersion,
+    articleTitle: typeof p.articleTitle === 'string' ? p.articleTitle : '',
+  };
+}
+
+/**
+ * Linked orders as this reader may see them: number, title and status only — never another caller's
+ * name or number. `links` holds only orders within the reader's scope; `mergedCount` counts every
+ * order merged into this one (how many callers raised the matter), visible or not.
+ */
+export interface OrderLinks {
+  links: LinkedOrder[];
+  mergedCount: number;
+}
+
+/** A linked order as any reader sees it: number, title and status — no caller data. */
+export function relatedView(l: LinkedOrder) {
+  return {
+    id: l.id,
+    orderNo: l.orderNo,
+    title: l.title,
+    status: l.status,
+    statusLabel: STATUS_LABELS[l.status],
+    kind: l.kind,
+  };
+}
+
 export function toDetail(
   order: WorkOrderRecord,
   units: OrderUnitRecord[],
@@ -87,6 +124,7 @@ export function toDetail(
   allowed: EventName[],
   machine: MachineConfig,
   v: ViewContext,
+  linked: OrderLinks = { links: [], mergedCount: 0 },
 ) {
   const lead = units.find((u) => u.active && u.role === 'lead');
   return {
@@ -133,6 +171,9 @@ export function toDetail(
         input: inputSpecs(name, machine),
       }),
     ),
+    related: linked.links.map(relatedView),
+    mergedCallers: linked.mergedCount,
+    knowledgeAnswer: knowledgeAnswerOf(events),
   };
 }
 

@@ -1,1 +1,11 @@
-export {};
+export * from './intake-draft.js';
+export * from './five-elements.js';
+export * from './scope-rules.js';
+export * from './default-scope-rules.js';
+export * from './phrases.js';
+export * from './duplicates.js';
+export * from './category-taxonomy.js';
+export * from './category-import.js';
+export * from './csv-rows.js';
+export * from './cti-event.js';
+export * from './intake-fields.js';

@@ -14,6 +14,10 @@ export function normalizeText(text: string): string {
 }
 
 export function isHan(char: string): boolean {
+  const code = char.codePointAt(0) ?? 0;
+  // Fast paths: the common CJK block, and everything below the first Han range (ASCII, Latin…).
+  if (code >= 0x4e00 && code <= 0x9fff) return true;
+  if (code < 0x2e80) return false;
   return HAN.test(char);
 }
 

@@ -1,1 +1,3 @@
 export * from './chinese-text.js';
+export * from './query-text.js';
+export * from './similarity.js';

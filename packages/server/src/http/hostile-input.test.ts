@@ -1,174 +1,28 @@
-import { ERROR_CODES, EVENT_NAMES, type EventName, type FieldSpec, inputSpecs, isOpen } from '@huawu/domain';
+import { EVENT_NAMES, type EventName, type FieldSpec, inputSpecs, isOpen } from '@huawu/domain';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../core/src/test-support/databases.js';
 import { VALID_INTAKE } from '../../../core/src/test-support/fixtures.js';
+import {
+  BAD_JSON,
+  CONTENT_TYPES,
+  type Json,
+  NASTY_KEYS,
+  checkResponse,
+  describeCase,
+  mulberry32,
+  safeEncode,
+  valueGenerator,
+  withDeep,
+} from '../test-support/fuzz.js';
 import { expectError, issueFields, useCity } from '../test-support/http.js';
-
-/** mulberry32: a tiny seeded generator, so a failing fuzz case can be replayed from its seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const FUZZ_SEED = Number(process.env.HUAWU_FUZZ_SEED ?? 12345);
 const FUZZ_TOTAL = 1000;
-/** Stands for a deeply nested value (JSON.stringify itself would overflow the test's stack on it). */
-const DEEP = '\u2063deep\u2063';
-const withDeep = (text: string, rand: () => number) => {
-  const depth = 1000 + Math.floor(rand() * 50_000);
-  return text.replaceAll(JSON.stringify(DEEP), `${'['.repeat(depth)}${']'.repeat(depth)}`);
-};
-
-const NASTY_STRINGS = [
-  '',
-  ' ',
-  '\u0000',
-  'a\u0000b',
-  '\ud800',
-  '\udfff\ud800',
-  '😀👨‍👩‍👧‍👦',
-  '\u202e\u200b\ufeff',
-  '測試\t\r\n',
-  "'; drop table work_orders; --",
-  '%_\\',
-  '<script>alert(1)</script>',
-  '../../etc/passwd',
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, on purpose
-  '{{7*7}}${7*7}',
-  'null',
-  'true',
-  '1e309',
-  '__proto__',
-  'constructor',
-  'prototype',
-  'city-housing',
-  'centre',
-  '13912345678',
-];
-const NASTY_KEYS = [
-  '__proto__',
-  'constructor',
-  'prototype',
-  'hasOwnProperty',
-  'toString',
-  'valueOf',
-  '',
-  ' ',
-  '𝓀',
-];
-const NASTY_NUMBERS = [
-  0,
-  -0,
-  1,
-  -1,
-  1.5,
-  2 ** 31,
-  2 ** 53 + 1,
-  -(2 ** 63),
-  1e308,
-  -1e-308,
-  Number.MAX_SAFE_INTEGER,
-];
-const CONTENT_TYPES = [
-  'text/plain',
-  'application/x-www-form-urlencoded',
-  'multipart/form-data; boundary=x',
-  'application/xml',
-  'application/json; charset=utf-16',
-  'application/json; charset=latin1',
-  'APPLICATION/JSON',
-  'application/json-patch+json',
-  'application/vnd.api+json',
-  'application/octet-stream',
-  'json',
-  ';;;',
-];
-const BAD_JSON = [
-  '{',
-  '{"title":',
-  '{"a":1,}',
-  "{'a':1}",
-  '[1,2',
-  'NaN',
-  'undefined',
-  '\ufeff{}',
-  '{"a":"\\x41"}',
-  '{"a":01}',
-  '{"__proto__":{"polluted":true}}',
-  '{"constructor":{"prototype":{"polluted":true}}}',
-  '{"a":{"__proto__":{"polluted":true}}}',
-  '"just a string"',
-  '42',
-  'null',
-  '{}{}',
-  '\u0000',
-];
 
 function generator(rand: () => number) {
-  const int = (n: number) => Math.floor(rand() * n);
-  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)] as T;
-  const chance = (p: number) => rand() < p;
-
-  const string = (): string => {
-    switch (int(6)) {
-      case 0:
-        return pick(NASTY_STRINGS);
-      case 1: // huge: up to ~300 000 characters (some multi-byte), sometimes past the body limit
-        return pick(['x', '长', '😀', '\u0000']).repeat(int(chance(0.2) ? 400_000 : 5_000));
-      case 2:
-        return String.fromCodePoint(...Array.from({ length: int(20) }, () => int(0x2ffff)));
-      case 3:
-        return pick(EVENT_NAMES);
-      default:
-        return Math.abs(int(2 ** 31)).toString(36);
-    }
-  };
-  const number = (): number => (chance(0.5) ? pick(NASTY_NUMBERS) : (rand() - 0.5) * 10 ** int(20));
-  const value = (depth = 0): Json => {
-    const kind = int(depth > 3 ? 4 : 7);
-    switch (kind) {
-      case 0:
-        return null;
-      case 1:
-        return chance(0.5);
-      case 2:
-        return number();
-      case 3:
-        return string();
-      case 4:
-        if (chance(0.05)) return DEEP; // replaced by deeply nested arrays in the JSON text
-        return Array.from({ length: int(6) }, () => value(depth + 1));
-      default:
-        return object(depth + 1);
-    }
-  };
-  const object = (depth = 0): { [key: string]: Json } => {
-    const o: { [key: string]: Json } = {};
-    for (let i = int(6); i > 0; i--) {
-      const key = chance(0.25)
-        ? pick(NASTY_KEYS)
-        : chance(0.5)
-          ? string().slice(0, 40)
-          : pick(Object.keys(VALID_INTAKE));
-      // JSON.parse semantics: an own property named "__proto__", like a hostile client would send.
-      Object.defineProperty(o, key, {
-        value: value(depth),
-        enumerable: true,
-        configurable: true,
-        writable: true,
-      });
-    }
-    return o;
-  };
+  const base = valueGenerator(rand, { keys: Object.keys(VALID_INTAKE), words: EVENT_NAMES });
+  const { int, pick, chance, string, number, value, object } = base;
   /** A value that fits the field spec, or (sometimes) one that almost does. */
   const forSpec = (spec: FieldSpec): Json => {
     if (chance(0.15)) return value(2);
@@ -217,12 +71,7 @@ function generator(rand: () => number) {
     }
     return body;
   };
-  return { rand, int, pick, chance, string, number, value, object, eventInput, intake };
-}
-
-function describeCase(o: InjectOptions): string {
-  const body = typeof o.payload === 'string' ? o.payload : JSON.stringify(o.payload ?? null);
-  return `${o.method} ${String(o.url).slice(0, 120)} [${String(o.headers?.['content-type'])}] ${body?.slice(0, 300)}`;
+  return { ...base, eventInput, intake };
 }
 
 describeEachDatabase('HTTP hostile input', (db) => {
@@ -455,30 +304,3 @@ describeEachDatabase('HTTP hostile input', (db) => {
     }, 120_000);
   });
 });
-
-/** encodeURIComponent, except that a lone surrogate (which it refuses) is sent as a raw bad escape. */
-function safeEncode(text: string): string {
-  try {
-    return encodeURIComponent(text);
-  } catch {
-    return `%ED%A0%80${text.length}`;
-  }
-}
-
-/** Why a fuzz response is unacceptable, or undefined when it is fine. */
-function checkResponse(res: LightMyRequestResponse): string | undefined {
-  if (res.statusCode >= 500) return `status ${res.statusCode}`;
-  if (res.statusCode < 400)
-    return res.statusCode === 200 || res.statusCode === 201 ? undefined : `status ${res.statusCode}`;
-  let body: { error?: { code?: string; message?: unknown }; requestId?: unknown };
-  try {
-    body = res.json();
-  } catch {
-    return 'non-JSON error body';
-  }
-  if (!body.error?.code || !Object.hasOwn(ERROR_CODES, body.error.code))
-    return `unknown code ${body.error?.code}`;
-  if (typeof body.error.message !== 'string' || body.error.message.length === 0) return 'no message';
-  if (body.requestId !== res.headers['x-request-id']) return 'requestId differs from x-request-id';
-  return undefined;
-}

@@ -1,5 +1,5 @@
-import { createWorkOrder, getWorkOrder, listWorkOrders, transitionWorkOrder } from '@huawu/core';
-import { EVENT_NAMES, INTAKE_FIELDS, STATUSES } from '@huawu/domain';
+import { createWorkOrder, getWorkOrder, linkOrders, listWorkOrders, transitionWorkOrder } from '@huawu/core';
+import { EVENT_NAMES, INTAKE_FIELDS, LINK_FIELDS, STATUSES } from '@huawu/domain';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { type AuthContext, requireUser } from '../http/auth.js';
@@ -78,6 +78,22 @@ export function workOrderRoutes(app: FastifyInstance, ctx: AuthContext): void {
     async (request) => {
       const { actor } = await requireUser(ctx, request);
       return transitionWorkOrder(ctx.core, actor, request.params.id, request.body);
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/api/work-orders/:id/links',
+    {
+      schema: {
+        tags: ['work-orders'],
+        summary: '关联工单（双向；不合并）',
+        params: IdParams,
+        body: fieldSpecsToSchema(LINK_FIELDS),
+      },
+    },
+    async (request) => {
+      const { actor } = await requireUser(ctx, request);
+      return linkOrders(ctx.core, actor, request.params.id, request.body);
     },
   );
 }

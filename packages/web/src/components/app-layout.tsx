@@ -5,6 +5,7 @@ import {
   CustomerServiceOutlined,
   FileAddOutlined,
   LogoutOutlined,
+  SettingOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@huawu/domain';
@@ -48,6 +49,13 @@ const NAV: NavItem[] = [
     roles: ['supervisor', 'inspector', 'admin', 'unit_admin', 'unit_handler'],
   },
   {
+    key: '/intake-settings',
+    label: '受理配置',
+    icon: <SettingOutlined />,
+    testId: 'nav-intake-settings',
+    roles: ['admin', 'supervisor'],
+  },
+  {
     key: '/calendar',
     label: '工作日历',
     icon: <CalendarOutlined />,
@@ -57,7 +65,7 @@ const NAV: NavItem[] = [
 ];
 
 function selectedKey(pathname: string): string {
-  for (const prefix of ['/workbench', '/knowledge', '/accuracy'])
+  for (const prefix of ['/workbench', '/knowledge', '/accuracy', '/intake-settings'])
     if (pathname.startsWith(prefix)) return prefix;
   if (pathname.startsWith('/orders/new')) return '/orders/new';
   if (pathname.startsWith('/calendar')) return '/calendar';

@@ -23,6 +23,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
+    // Set when the centre expires the article (cleared by the next approval).
+    .addColumn('expired_at', 'text')
+    .addColumn('expired_by', 'text')
+    .addColumn('expired_reason', 'text')
     .execute();
   await db.schema
     .createIndex('kb_articles_item_code_idx')
@@ -102,6 +106,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('kb_gaps')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('question', 'text', (c) => c.notNull())
+    // The normalised question (domain kbGapKey): gaps are counted and resolved per key.
+    .addColumn('question_key', 'text', (c) => c.notNull())
     .addColumn('query', 'text')
     .addColumn('order_id', 'text', (c) => c.references('work_orders.id'))
     .addColumn('category', 'text')
@@ -114,4 +120,5 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('note', 'text')
     .execute();
   await db.schema.createIndex('kb_gaps_status_idx').on('kb_gaps').columns(['status', 'asked_at']).execute();
+  await db.schema.createIndex('kb_gaps_key_idx').on('kb_gaps').columns(['question_key', 'status']).execute();
 }

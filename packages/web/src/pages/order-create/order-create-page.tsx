@@ -1,10 +1,13 @@
 import { APPEAL_TYPES, CALLER_TYPES, CHANNELS, INTAKE_FIELDS, URGENCIES, isPhoneNumber } from '@huawu/domain';
-import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Space, Switch } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Space, Switch, TreeSelect } from 'antd';
+import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage, isApiError } from '../../api/client';
+import { fetchCategories } from '../../api/intake';
 import { createOrder } from '../../api/work-orders';
+import { buildCategoryTree } from '../../lib/category-tree';
 import { applyIssues } from '../../lib/form-issues';
+import { useAsync } from '../../lib/use-async';
 import { CREATE_FIELDS, type CreateFormValues, INITIAL_VALUES, toCreateBody } from './create-form-values';
 
 /** Labels, lengths and the phone rule come from the domain's intake fields (the server checks the same). */
@@ -29,6 +32,11 @@ export function OrderCreatePage() {
   const { message } = App.useApp();
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const categories = useAsync(fetchCategories);
+  const categoryTree = useMemo(
+    () => (categories.data ? buildCategoryTree(categories.data.items) : []),
+    [categories.data],
+  );
 
   const onFinish = async (values: CreateFormValues) => {
     setSubmitting(true);
@@ -130,9 +138,14 @@ export function OrderCreatePage() {
           </Col>
           <Col xs={24} md={8}>
             <Form.Item name="category" label={labelOf('category')}>
-              <Input
-                maxLength={maxLengthOf('category')}
-                placeholder="如：城市管理/噪音"
+              <TreeSelect
+                allowClear
+                showSearch
+                treeNodeFilterProp="title"
+                placeholder="请选择诉求分类"
+                treeData={categoryTree}
+                loading={categories.loading}
+                listHeight={320}
                 data-testid="field-category"
               />
             </Form.Item>

@@ -20,6 +20,7 @@ const EXTRA_LABELS: Record<string, { label: string; time?: boolean }> = {
   leadUnitName: { label: '主办单位' },
   coUnitNames: { label: '协办单位' },
   targetOrderNo: { label: '并入工单' },
+  articleTitle: { label: '知识库文章' },
 };
 
 function specsOf(event: string): FieldSpecs {
