@@ -78,6 +78,21 @@ describe.skipIf(e2eSkipReason())('intake settings (受理配置) in headless Chr
       .toBe(`您好，${HOTLINE}supervisor号话务员为您服务，请问有什么可以帮您？`);
     await expect(row.getByTestId('phrase-text-raw').textContent()).resolves.toBe(OPENING);
     await shot(page, 'phrase-saved');
+
+    // A new phrase for the closing step goes to the end of that step.
+    await page.getByTestId('phrase-add-closing').click();
+    await settledModal(page, form);
+    await page.getByTestId('phrase-title').fill('提醒评价');
+    await page.getByTestId('phrase-text').fill('稍后可能有回访电话，请{称呼}留意接听，感谢您的来电。');
+    await expect
+      .poll(() => page.getByTestId('phrase-live-preview').textContent())
+      .toBe('稍后可能有回访电话，请张先生留意接听，感谢您的来电。');
+    await saveModal(page, form, 'phrase-save', 'new-phrase');
+    const closing = page.getByTestId('phrase-step-closing').getByTestId('phrase-row');
+    await expect.poll(() => closing.count()).toBe(3);
+    await expect(closing.last().getByTestId('phrase-preview').textContent()).resolves.toBe(
+      '稍后可能有回访电话，请张先生留意接听，感谢您的来电。',
+    );
     expect(centre.errors).toEqual([]);
   }, 60_000);
 
@@ -96,7 +111,9 @@ describe.skipIf(e2eSkipReason())('intake settings (受理配置) in headless Chr
     await settledModal(page, form);
     await page.getByTestId('rule-label').fill('电梯困人');
     await chooseOption(page, 'rule-target', '119 火警');
-    await page.getByTestId('rule-script').fill('有人被困电梯，我现在为您转接119，请不要挂机，也请不要强行扒门。');
+    await page
+      .getByTestId('rule-script')
+      .fill('有人被困电梯，我现在为您转接119，请不要挂机，也请不要强行扒门。');
     // No keyword and no category: the server refuses, and says so on the keywords field.
     await page.getByTestId('rule-save').click();
     await expect
@@ -104,6 +121,8 @@ describe.skipIf(e2eSkipReason())('intake settings (受理配置) in headless Chr
       .toContain('请至少填写一个关键词或一个分类');
     await shot(page, 'rule-field-error');
     await addTags(page, 'rule-keywords', ['电梯困人', '困在电梯']);
+    // Editing the field drops the server's error on it.
+    await expect.poll(() => modalFieldErrors(page).count()).toBe(0);
     await addTags(page, 'rule-exclusions', ['电梯困人演练']);
     await page.getByTestId('rule-priority').fill('5');
     await shot(page, 'rule-new');

@@ -39,8 +39,13 @@ export function modalFieldErrors(page: Page): Locator {
  * fails here with its text (and a screenshot).
  */
 export async function saveModal(page: Page, form: Locator, saveTestId: string, name: string): Promise<void> {
-  await page.getByTestId(saveTestId).click();
   const errors = page.locator('.ant-modal .ant-form-item-explain-error, .ant-modal .ant-alert-error');
+  // An error from an earlier attempt fades out once the field is fixed: let it go first.
+  await errors
+    .first()
+    .waitFor({ state: 'detached', timeout: 3_000 })
+    .catch(() => {});
+  await page.getByTestId(saveTestId).click();
   const outcome = await Promise.race([
     form.waitFor({ state: 'detached', timeout: 15_000 }).then(() => 'done' as const),
     errors

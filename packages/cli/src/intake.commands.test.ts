@@ -35,7 +35,9 @@ describe('huawu categories', () => {
     writeFileSync(file, GOOD);
     const dry = await run('categories', 'import', file, '--dry-run');
     expect(dry.code).toBe(0);
-    expect(dry.out).toContain('would import (dry run, nothing written): 2 created, 0 updated, 0 rejected of 2 rows');
+    expect(dry.out).toContain(
+      'would import (dry run, nothing written): 2 created, 0 updated, 0 rejected of 2 rows',
+    );
     expect((await run('categories', 'export')).out).not.toContain('公共数据开放');
     const first = await run('categories', 'import', file);
     expect(first.code).toBe(0);

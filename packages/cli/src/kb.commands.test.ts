@@ -73,7 +73,7 @@ describe('huawu kb', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('exported 3 articles');
     const text = readFileSync(out, 'utf8');
-    expect(text.split('\n')[0]).toBe(
+    expect(text.split('\r\n')[0]).toBe(
       '\uFEFFkind,item_code,item_name,department,owner_unit_id,keywords,conditions,materials,promised_days,legal_days,location,hours,phone,fee,basis,link,summary,valid_from,valid_to,next_review_on,status,published_version,updated_at',
     );
     expect(text).toContain('CLI-004');

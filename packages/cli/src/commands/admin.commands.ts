@@ -1,27 +1,8 @@
 import { readFileSync } from 'node:fs';
-import {
-  AppError,
-  type CoreDeps,
-  addUser,
-  createCore,
-  getCalendarYear,
-  importHolidayCnYear,
-  prepareDatabase,
-  resetPassword,
-} from '@huawu/core';
+import { AppError, addUser, getCalendarYear, importHolidayCnYear, resetPassword } from '@huawu/core';
 import { ROLES } from '@huawu/domain';
 import type { Command } from 'commander';
-import { databaseUrl } from '../settings.js';
-
-async function withCore<T>(program: Command, run: (core: CoreDeps) => Promise<T>): Promise<T> {
-  const core = createCore({ databaseUrl: databaseUrl(program.opts().database) });
-  try {
-    await prepareDatabase(core);
-    return await run(core);
-  } finally {
-    await core.close();
-  }
-}
+import { withCore } from './command-support.js';
 
 function readJson(file: string): unknown {
   let text: string;

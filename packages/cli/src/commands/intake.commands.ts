@@ -1,37 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { AppError, type CoreDeps, createCore, importCategories, listCategories, prepareDatabase } from '@huawu/core';
+import { writeFileSync } from 'node:fs';
+import { AppError, importCategories, exportCategories } from '@huawu/core';
 import type { Command } from 'commander';
-import { databaseUrl } from '../settings.js';
-
-async function withCore<T>(program: Command, run: (core: CoreDeps) => Promise<T>): Promise<T> {
-  const core = createCore({ databaseUrl: databaseUrl(program.opts().database) });
-  try {
-    await prepareDatabase(core);
-    return await run(core);
-  } finally {
-    await core.close();
-  }
-}
-
-function readBytes(file: string): Uint8Array {
-  try {
-    return readFileSync(file);
-  } catch {
-    throw new AppError('NOT_FOUND', `无法读取文件：${file}`);
-  }
-}
-
-/** The columns `categories import` reads, so an export can be edited and imported again. */
-const COLUMNS = ['code', 'name', 'parent_code', 'emergency_hint'];
-
-/** A spreadsheet would run a cell starting with one of these as a formula (CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function csvCell(value: string | null): string {
-  const text = value ?? '';
-  const safe = FORMULA_START.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
+import { readBytes, withCore } from './command-support.js';
 
 /**
  * `huawu categories import FILE [--dry-run]` and `huawu categories export [-o FILE] [--all]`. Like
@@ -70,17 +40,10 @@ export function registerIntakeCommands(program: Command): void {
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .option('--all', 'include deactivated categories (importing them again re-activates them)')
     .action(async (o: { output?: string; all?: boolean }) => {
-      const { items } = await withCore(program, (core) => listCategories(core));
-      const rows = items.filter((c) => o.all === true || c.active);
-      const lines = [
-        COLUMNS.join(','),
-        ...rows.map((c) => [c.code, c.name, c.parentCode, c.emergencyHint].map(csvCell).join(',')),
-      ];
-      // A byte-order mark so spreadsheet programs open the Chinese text as UTF-8.
-      const csv = `\uFEFF${lines.join('\r\n')}\r\n`;
+      const { csv, rows } = await withCore(program, (core) => exportCategories(core, null, { all: o.all }));
       if (o.output) {
         writeFileSync(o.output, csv);
-        console.log(`exported ${rows.length} categories to ${o.output}`);
+        console.log(`exported ${rows} categories to ${o.output}`);
       } else process.stdout.write(csv);
     });
 }

@@ -1,34 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import {
-  AppError,
-  type CoreDeps,
-  type ImportResult,
-  createCore,
-  decodeCsv,
-  exportArticles,
-  importServiceItems,
-  prepareDatabase,
-} from '@huawu/core';
+import { writeFileSync } from 'node:fs';
+import { AppError, type ImportResult, decodeCsv, exportArticles, importServiceItems } from '@huawu/core';
 import type { Command } from 'commander';
-import { databaseUrl } from '../settings.js';
-
-async function withCore<T>(program: Command, run: (core: CoreDeps) => Promise<T>): Promise<T> {
-  const core = createCore({ databaseUrl: databaseUrl(program.opts().database) });
-  try {
-    await prepareDatabase(core);
-    return await run(core);
-  } finally {
-    await core.close();
-  }
-}
-
-function readBytes(file: string): Buffer {
-  try {
-    return readFileSync(file);
-  } catch {
-    throw new AppError('NOT_FOUND', `无法读取文件：${file}`);
-  }
-}
+import { readBytes, withCore } from './command-support.js';
 
 function report(result: ImportResult): void {
   const verb = result.dryRun ? 'would import (dry run, nothing written)' : 'imported';

@@ -467,7 +467,7 @@ describeEachDatabase('accuracy checks', (db) => {
       const lines = exported.csv
         .replace(/^\ufeff/, '')
         .trim()
-        .split('\n');
+        .split('\r\n');
       expect(lines[0]).toContain('单位,检查项,未检查');
       expect(lines[1]).toBe('市交通运输局,3,0,3,2,66.7%,15,1,1,0,1,0,75.0%,2,2');
       expect(lines.at(-1)).toMatch(/^合计,5,1,4,3,75\.0%,20,/);

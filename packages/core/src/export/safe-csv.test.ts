@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { fromSafeCell, toSafeCell, toSafeCsv } from './safe-csv.js';
+import { fromSpreadsheetCell as fromSafeCell, toSpreadsheetCell as toSafeCell } from '@huawu/domain';
+import { toSafeCsv } from './safe-csv.js';
 
 describe('safe CSV', () => {
   it('neutralises cells a spreadsheet would run as formulas, and undoes it on import', () => {

@@ -13,6 +13,7 @@ export { listScopeRules, createScopeRule, updateScopeRule } from './manage-scope
 export {
   listCategories,
   importCategories,
+  exportCategories,
   updateCategoryEntry,
   CATEGORY_IMPORT_MAX_BYTES,
 } from './manage-categories.js';

@@ -1,6 +1,7 @@
 import { type Actor, CATEGORY_UPDATE_FIELDS, categoryPaths, parseCategoryCsv } from '@huawu/domain';
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
+import { toSafeCsv } from '../export/safe-csv.js';
 import { writeAudit } from '../storage/admin.repository.js';
 import {
   type CategoryRecord,
@@ -26,6 +27,32 @@ const view = (c: CategoryRecord) => ({
 export async function listCategories(deps: CoreDeps) {
   const rows = await listStoredCategories(deps.database.db);
   return { items: rows.map(view) };
+}
+
+/** The columns the category import reads, so an export can be edited and imported again. */
+export const CATEGORY_EXPORT_COLUMNS = ['code', 'name', 'parent_code', 'emergency_hint'] as const;
+
+/**
+ * The taxonomy as the CSV the import reads (active entries, or all with `all`), formula-safe, with an
+ * `export` audit row. `actor` null is the operator at the command line.
+ */
+export async function exportCategories(deps: CoreDeps, actor: Actor | null, options: { all?: boolean } = {}) {
+  if (actor) assertIntakeEditor(actor, '诉求分类');
+  const rows = (await listStoredCategories(deps.database.db)).filter((c) => options.all === true || c.active);
+  const csv = toSafeCsv(
+    rows.map((c) => [c.code, c.name, c.parentCode, c.emergencyHint]),
+    CATEGORY_EXPORT_COLUMNS,
+  );
+  const now = deps.now();
+  await writeAudit(deps.database.db, {
+    at: now.toISOString(),
+    actorId: actor?.userId ?? null,
+    action: 'export',
+    targetType: 'categories',
+    detail: { rows: rows.length, all: options.all === true, ...(actor ? {} : { via: 'cli' }) },
+  });
+  const day = now.toISOString().slice(0, 10).replaceAll('-', '');
+  return { filename: `categories-${day}.csv`, csv, rows: rows.length };
 }
 
 /** Level and path follow the names of the ancestors: recomputed for every category after a change. */

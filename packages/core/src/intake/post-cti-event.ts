@@ -41,10 +41,12 @@ export async function postCtiEvent(deps: CoreDeps, poster: CtiPoster, raw: unkno
   const e = parsed.value;
   const { db } = deps.database;
   const agent = await findUserByUsername(db, e.agent);
-  if (!agent?.active) throw AppError.validation('agent', `坐席账号不存在或已停用：${e.agent}`);
-  if (poster.kind === 'user' && !isIntakeEditor(poster.actor) && poster.actor.userId !== agent.id) {
+  // A user posting for someone else hears the same answer whether that account exists or not (no
+  // probing for usernames); only the switch and centre editors learn that an agent is unknown.
+  if (poster.kind === 'user' && !isIntakeEditor(poster.actor) && poster.actor.userId !== agent?.id) {
     throw new AppError('FORBIDDEN', '只能为自己的坐席模拟来电');
   }
+  if (!agent?.active) throw AppError.validation('agent', `坐席账号不存在或已停用：${e.agent}`);
   const at = e.at ?? deps.now().toISOString();
   const fresh: CtiCallRecord = {
     callId: e.callId,

@@ -23,3 +23,11 @@ export { publishArticlesDirectly } from './publish-directly.js';
 export { recordGap, listGaps, resolveGap, type GapView } from './manage-gaps.js';
 export { knowledgeStats } from './knowledge-stats.js';
 export type { ArticleSummary, ArticleDetail, VersionSummary, VersionDetail } from './article.view.js';
+export {
+  listSynonyms,
+  createSynonymGroup,
+  updateSynonymGroup,
+  deleteSynonymGroup,
+  type SynonymGroupView,
+  type SynonymChange,
+} from './manage-synonyms.js';

@@ -1,7 +1,6 @@
-import type { KbImportIssue } from '@huawu/domain';
+import { type KbImportIssue, fromSpreadsheetCell } from '@huawu/domain';
 import { parse } from 'csv-parse/sync';
 import { AppError } from '../app-error.js';
-import { fromSafeCell } from '../export/safe-csv.js';
 
 /** The largest CSV an import accepts (the HTTP route has the same body limit). */
 export const KB_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
@@ -43,7 +42,7 @@ export function readCsv(text: string): { records: string[][]; rows: number[]; br
     on_record: (record: string[], context: { lines: number }) => {
       rows.push(lines + 1);
       lines = context.lines;
-      return record.map(fromSafeCell);
+      return record.map(fromSpreadsheetCell);
     },
     on_skip: (error: { code?: string; lines?: number } | undefined) => {
       broken.push({

@@ -1,3 +1,4 @@
+import { fromSpreadsheetCell } from '../text/spreadsheet-cell.js';
 import { readCsvRows } from './csv-rows.js';
 
 /**
@@ -27,6 +28,10 @@ export interface ImportRejection {
 export const CATEGORY_CODE = /^[0-9A-Za-z]{1,20}$/;
 export const MAX_CATEGORY_DEPTH = 4;
 export const MAX_CATEGORY_IMPORT_ROWS = 5000;
+
+/** Control characters (U+0000 among them: PostgreSQL text cannot store it) are refused per cell. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 
 const HEADER_NAMES = new Set(['code', '编码', '分类编码', '分类代码', '代码']);
 
@@ -74,7 +79,7 @@ export function parseCategoryCsv(
   const candidates: CategoryImportRow[] = [];
   const seen = new Map<string, number>();
   for (const { line, cells } of records) {
-    const [code = '', name = '', parent = '', hint = ''] = cells.map((c) => c.trim());
+    const [code = '', name = '', parent = '', hint = ''] = cells.map((c) => fromSpreadsheetCell(c.trim()));
     const issues: ImportRejection[] = [];
     const issue = (field: string, message: string) => issues.push({ row: line, field, message });
     if (cells.length > 4)
@@ -85,6 +90,7 @@ export function parseCategoryCsv(
     if (!name) issue('name', '请填写分类名称');
     else if (name.length > 50) issue('name', '分类名称不能超过 50 个字符');
     else if (name.includes('/')) issue('name', '分类名称不能包含“/”');
+    else if (CONTROL.test(name)) issue('name', '分类名称含有不可见的控制字符');
     if (parent) {
       if (!CATEGORY_CODE.test(parent)) issue('parent_code', '上级编码格式不正确');
       else if (parent === code) issue('parent_code', '上级编码不能是自身');
@@ -93,6 +99,7 @@ export function parseCategoryCsv(
       }
     }
     if (hint.length > 200) issue('emergency_hint', '紧急提示不能超过 200 个字符');
+    else if (CONTROL.test(hint)) issue('emergency_hint', '紧急提示含有不可见的控制字符');
     if (code && !seen.has(code)) seen.set(code, line);
     if (issues.length > 0) rejected.push(...issues);
     else candidates.push({ row: line, code, name, parentCode: parent || null, emergencyHint: hint || null });

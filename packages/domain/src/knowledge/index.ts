@@ -6,3 +6,4 @@ export * from './article.stale.js';
 export * from './kb-kpi.js';
 export * from './service-item.import.js';
 export * from './gap.js';
+export * from './synonyms.js';

@@ -4,7 +4,7 @@ import { insertTestGuides } from '../../../core/src/accuracy/test-support/guides
 import { describeEachDatabase } from '../../../core/src/test-support/databases.js';
 import { VALID_INTAKE } from '../../../core/src/test-support/fixtures.js';
 import { checkResponse } from '../test-support/fuzz.js';
-import { expectError, useCity } from '../test-support/http.js';
+import { expectError, issueFields, useCity } from '../test-support/http.js';
 
 /**
  * Who may do what on the endpoints of the intake desk, CTI, knowledge base and guide-accuracy checks
@@ -797,8 +797,16 @@ describeEachDatabase('HTTP access matrix (issue 3)', (db) => {
       const exported = (who: Who) => send(who, 'GET', '/api/kb/export?kind=guide');
       expect((await exported('handler')).body).toContain(`,${draftTitle},`);
       expect((await exported('eastadmin')).body).not.toContain(`,${draftTitle},`);
-      // Gaps (questions taken from callers' orders) stay with the centre.
+      // Gaps (questions taken from callers' orders) stay with the centre; a unit cannot tie one to an
+      // order it cannot see (nor learn that order's number from the answer).
       expectError(await send('eastadmin', 'GET', '/api/kb/gaps'), 403, 'ROLE_NOT_PERMITTED');
+      const outside = await newOrder({ title: '缺口：范围外工单' });
+      const gap = await send('handler', 'POST', '/api/kb/gaps', {
+        question: '范围外的问题',
+        orderId: outside.id,
+      });
+      expect(issueFields(expectError(gap, 400, 'VALIDATION_FAILED'))).toEqual(['orderId']);
+      expect(gap.body).not.toContain(outside.orderNo);
     });
 
     it('accuracy: a unit lists only its own subtree’s correction tasks, whatever it filters by', async () => {

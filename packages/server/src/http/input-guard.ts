@@ -14,6 +14,9 @@ export function findNul(root: unknown, prefix: string): string | undefined {
     const { value, path } = stack.pop() as { value: unknown; path: string };
     if (typeof value === 'string') {
       if (value.includes('\u0000')) return path || 'body';
+    } else if (ArrayBuffer.isView(value)) {
+      // Raw bytes (a CSV upload) are the import's to read cell by cell; walking them as an object
+      // would cost a string per byte (seconds and hundreds of MB for a few MiB, before any login check).
     } else if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: `${path}[${i}]` });
     } else if (value !== null && typeof value === 'object') {

@@ -3,7 +3,13 @@ import { describeEachDatabase } from '../../../core/src/test-support/databases.j
 import { expectError, useCity } from '../test-support/http.js';
 
 interface FlagList {
-  items: { phone: string; harassment: boolean; note: string | null; setAt: string; setByName: string | null }[];
+  items: {
+    phone: string;
+    harassment: boolean;
+    note: string | null;
+    setAt: string;
+    setByName: string | null;
+  }[];
   total: number;
 }
 

@@ -6,6 +6,7 @@ import {
   createScopeRule,
   getCallerHistory,
   importCategories,
+  exportCategories,
   listCallerFlags,
   listCategories,
   listPhrases,
@@ -197,6 +198,28 @@ export function intakeRoutes(app: FastifyInstance, ctx: AuthContext): void {
     await actorOf(request);
     return listCategories(ctx.core);
   });
+  app.get<{ Querystring: { all?: string } }>(
+    '/api/categories/export',
+    {
+      schema: {
+        tags,
+        summary: '导出诉求分类（CSV，可修改后再导入；记入审计日志）',
+        querystring: Type.Object(
+          { all: Type.Optional(Type.String({ enum: ['0', '1', 'true', 'false'] })) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const actor = await actorOf(request);
+      const all = request.query.all === '1' || request.query.all === 'true';
+      const file = await exportCategories(ctx.core, actor, { all });
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.csv);
+    },
+  );
   app.put<{ Params: { code: string } }>(
     '/api/categories/:code',
     {

@@ -25,6 +25,7 @@ import {
 } from '@huawu/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type AuthContext, requireUser } from '../http/auth.js';
+import { kbSynonymRoutes } from './kb-synonyms.routes.js';
 import { inQuerystring, withIssuePaths } from '../http/issue-paths.js';
 import {
   CommentBody,
@@ -171,18 +172,13 @@ export function knowledgeRoutes(app: FastifyInstance, ctx: AuthContext): void {
   );
 
   // CSV upload: the text/csv parser exists only in this scope; every other route stays JSON-only (415).
+  // The body stays bytes until the handler decodes it, so the JSON input guard does not refuse a whole
+  // file for one cell with U+0000: the import reports that cell by row and column.
   app.register(async (scope) => {
-    const parse = (_: FastifyRequest, body: Buffer, done: (err: Error | null, body?: unknown) => void) => {
-      try {
-        done(null, decodeCsv(body));
-      } catch (error) {
-        done(error as Error);
-      }
-    };
     scope.addContentTypeParser(
       ['text/csv', 'application/csv'],
       { parseAs: 'buffer', bodyLimit: KB_IMPORT_MAX_BYTES },
-      parse,
+      (_request, body, done) => done(null, body),
     );
     scope.post<{ Querystring: Query }>(
       '/api/kb/import',
@@ -196,10 +192,12 @@ export function knowledgeRoutes(app: FastifyInstance, ctx: AuthContext): void {
       },
       async (request) => {
         const actor = await actorOf(request);
-        if (typeof request.body !== 'string') {
+        if (!(request.body instanceof Uint8Array)) {
           throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 text/csv 上传 CSV 文件（UTF-8）');
         }
-        return importServiceItems(ctx.core, actor, request.body, { dryRun: isOn(request.query.dryRun) });
+        return importServiceItems(ctx.core, actor, decodeCsv(request.body), {
+          dryRun: isOn(request.query.dryRun),
+        });
       },
     );
   });
@@ -252,4 +250,6 @@ export function knowledgeRoutes(app: FastifyInstance, ctx: AuthContext): void {
   app.get('/api/kb/stats', { schema: { tags, summary: '知识库统计与命中率' } }, async (request) =>
     knowledgeStats(ctx.core, await actorOf(request)),
   );
+
+  kbSynonymRoutes(app, ctx);
 }

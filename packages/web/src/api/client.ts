@@ -92,28 +92,69 @@ function toApiError(response: Response, body: unknown): ApiError {
   });
 }
 
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/**
+ * One HTTP exchange with the API: same-origin cookie, network failures and error bodies turned into
+ * `ApiError` (a lost session sends the user to the login page). An aborted request rejects with the
+ * browser's AbortError. JSON, CSV uploads and file downloads all go through here.
+ */
+export async function send(path: string, init: RequestInit = {}): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: {
-        Accept: 'application/json',
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
+    response = await fetch(path, { credentials: 'same-origin', ...init });
+  } catch (error) {
+    if (init.signal?.aborted) throw error;
     throw new ApiError({ code: 'NETWORK_ERROR', message: '无法连接服务器，请检查网络', status: 0 });
   }
-  const data = await readJson(response);
   if (!response.ok) {
-    const error = toApiError(response, data);
+    const error = toApiError(response, await readJson(response));
     if (response.status === 401 && SESSION_CODES.has(error.code)) onUnauthenticated();
     throw error;
   }
-  return data as T;
+  return response;
+}
+
+/** A JSON request; `signal` lets live checks and searches cancel the previous one. */
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
+  const response = await send(path, {
+    method,
+    signal,
+    headers: {
+      Accept: 'application/json',
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return (await readJson(response)) as T;
+}
+
+export const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
+
+/** POST of a CSV file's text (imports); the answer is JSON. */
+export async function postCsv<T>(path: string, csv: string): Promise<T> {
+  const response = await send(path, {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'Content-Type': 'text/csv; charset=utf-8' },
+    body: csv,
+  });
+  return (await readJson(response)) as T;
+}
+
+/** GET of a file (exports): its content and the file name the server suggests. */
+export async function download(
+  path: string,
+  fallbackName: string,
+): Promise<{ blob: Blob; filename: string }> {
+  const response = await send(path, { method: 'GET' });
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const plain = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+  const filename = encoded ? decodeURIComponent(encoded) : (plain ?? fallbackName);
+  return { blob: await response.blob(), filename };
 }
 
 export const api = {

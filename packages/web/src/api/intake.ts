@@ -1,4 +1,4 @@
-import { ApiError, api, buildQuery, type FieldIssue } from './client';
+import { api, buildQuery, download, postCsv, request } from './client';
 import type { CreateOrderBody, OrderDetail } from './types';
 
 /** Intake desk API (受理台): live checks, caller history, phrases, categories and intake decisions. */
@@ -108,66 +108,13 @@ export interface IntakeDecision {
   input: Record<string, string | number | boolean>;
 }
 
-/**
- * A request that can be cancelled (live checks and searches abort the previous one). Errors have the
- * same shape as the shared client's; an aborted request rejects with a DOMException named AbortError.
- */
-export async function abortableRequest<T>(
-  method: 'GET' | 'POST',
-  path: string,
-  body: unknown,
-  signal: AbortSignal,
-): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      signal,
-      headers: {
-        Accept: 'application/json',
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (error) {
-    if (signal.aborted) throw error;
-    throw new ApiError({ code: 'NETWORK_ERROR', message: '无法连接服务器，请检查网络', status: 0 });
-  }
-  const text = await response.text();
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = undefined;
-  }
-  if (!response.ok) {
-    const error =
-      (data as { error?: { code?: string; message?: string; details?: { issues?: FieldIssue[] } } })?.error ??
-      {};
-    throw new ApiError({
-      code: error.code ?? (response.status >= 500 ? 'INTERNAL' : 'HTTP_ERROR'),
-      message: error.message ?? `请求失败（HTTP ${response.status}）`,
-      status: response.status,
-      issues: Array.isArray(error.details?.issues) ? error.details.issues : [],
-      details: error.details,
-    });
-  }
-  return data as T;
-}
-
-export const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
+export { isAbort } from './client';
 
 export const checkIntake = (draft: IntakeDraft, signal: AbortSignal) =>
-  abortableRequest<IntakeCheck>('POST', '/api/intake/check', draft, signal);
+  request<IntakeCheck>('POST', '/api/intake/check', draft, signal);
 
 export const fetchCallerHistory = (phone: string, signal: AbortSignal) =>
-  abortableRequest<CallerHistory>(
-    'GET',
-    `/api/intake/caller-history${buildQuery({ phone })}`,
-    undefined,
-    signal,
-  );
+  request<CallerHistory>('GET', `/api/intake/caller-history${buildQuery({ phone })}`, undefined, signal);
 
 export const createIntakeOrder = (order: IntakeDraft, decision?: IntakeDecision) =>
   api.post<IntakeOrderDetail>('/api/intake/orders', decision ? { order, decision } : { order });
@@ -254,39 +201,14 @@ export interface CategoryImportResult {
 }
 
 /** POST /api/categories/import: the CSV text as `text/csv`; `dryRun` checks every row and saves nothing. */
-export async function importCategories(csv: string, dryRun: boolean): Promise<CategoryImportResult> {
-  let response: Response;
-  try {
-    response = await fetch(`/api/categories/import${buildQuery({ dryRun: dryRun ? 1 : undefined })}`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'Content-Type': 'text/csv; charset=utf-8' },
-      body: csv,
-    });
-  } catch {
-    throw new ApiError({ code: 'NETWORK_ERROR', message: '无法连接服务器，请检查网络', status: 0 });
-  }
-  const text = await response.text();
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = undefined;
-  }
-  if (!response.ok) {
-    const error =
-      (data as { error?: { code?: string; message?: string; details?: { issues?: FieldIssue[] } } })?.error ??
-      {};
-    throw new ApiError({
-      code: error.code ?? 'HTTP_ERROR',
-      message: error.message ?? `请求失败（HTTP ${response.status}）`,
-      status: response.status,
-      issues: Array.isArray(error.details?.issues) ? error.details.issues : [],
-      details: error.details,
-    });
-  }
-  return data as CategoryImportResult;
-}
+export const importCategories = (csv: string, dryRun: boolean) =>
+  postCsv<CategoryImportResult>(
+    `/api/categories/import${buildQuery({ dryRun: dryRun ? 1 : undefined })}`,
+    csv,
+  );
+
+/** GET /api/categories/export: the taxonomy as the CSV the import reads (audited by the server). */
+export const exportCategories = () => download('/api/categories/export', 'categories.csv');
 
 export interface CallerFlag {
   harassment: boolean;

@@ -1,57 +1,26 @@
-import type { FieldSpecs } from '@huawu/domain';
-import { api, buildQuery } from './client';
-import { abortableRequest } from './intake';
+import { api, buildQuery, request } from './client';
+import {
+  type ArticleDetail,
+  type ArticleSummary,
+  getArticle,
+  type SearchHit,
+  type SearchResult,
+} from './knowledge';
 
-/** The knowledge-base calls the workbench needs (search, one article, report a gap). */
+/** The knowledge-base calls the workbench needs (search, one article, report a gap); shapes from ./knowledge. */
 
-export interface KbHit {
-  articleId: string;
-  kind: 'guide' | 'faq';
-  status: string;
-  title: string;
-  itemCode: string | null;
-  ownerUnitId: string | null;
-  ownerUnitName: string;
-  publishedVersion: number | null;
-  score: number;
-  snippet: string;
-  highlights: string[];
-}
+export type KbHit = SearchHit;
+export type KbSearchResult = SearchResult;
+/** What the workbench reads of an article (GET /api/kb/articles/:id). */
+export type KbArticle = ArticleSummary &
+  Pick<ArticleDetail, 'keywords' | 'fields'> &
+  Partial<Pick<ArticleDetail, 'fieldSpecs'>>;
 
-export interface KbSearchResult {
-  items: KbHit[];
-  terms: string[];
-  total: number;
-  tookMs?: number;
-}
-
-export interface KbArticle {
-  id: string;
-  kind: 'guide' | 'faq';
-  kindLabel: string;
-  status: string;
-  statusLabel: string;
-  title: string;
-  itemCode: string | null;
-  ownerUnitId: string | null;
-  ownerUnitName: string;
-  publishedVersion: number | null;
-  latestVersion: number;
-  validFrom: string | null;
-  validTo: string | null;
-  nextReviewOn: string | null;
-  updatedAt: string;
-  stale: string[];
-  keywords: string;
-  fields: Record<string, string>;
-  fieldSpecs?: FieldSpecs;
-}
-
+/** Searches as the agent types; `signal` drops a query that a newer one replaced. */
 export const searchKb = (q: string, signal: AbortSignal, limit = 8) =>
-  abortableRequest<KbSearchResult>('GET', `/api/kb/search${buildQuery({ q, limit })}`, undefined, signal);
+  request<KbSearchResult>('GET', `/api/kb/search${buildQuery({ q, limit })}`, undefined, signal);
 
-export const fetchKbArticle = (id: string) =>
-  api.get<KbArticle>(`/api/kb/articles/${encodeURIComponent(id)}`);
+export const fetchKbArticle = (id: string): Promise<KbArticle> => getArticle(id);
 
 export const reportKbGap = (body: {
   question: string;

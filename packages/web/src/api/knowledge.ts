@@ -1,5 +1,5 @@
 import type { FieldSpecs, KbAction } from '@huawu/domain';
-import { ApiError, api, buildQuery, type FieldIssue } from './client';
+import { api, buildQuery, download, postCsv, request } from './client';
 
 /** Shapes and calls of the knowledge-base API (/api/kb, docs/API.md). */
 
@@ -211,53 +211,47 @@ export const listGaps = (status = 'open') =>
 export const resolveGap = (id: string, body: ResolveGapBody) =>
   api.post<Gap>(`${base}/gaps/${encodeURIComponent(id)}/resolve`, body);
 
-/** Reads an error body the way the JSON client does (the CSV calls bypass it). */
-async function failure(response: Response): Promise<ApiError> {
-  let body: { error?: { code?: string; message?: string; details?: { issues?: FieldIssue[] } } } = {};
-  try {
-    body = JSON.parse(await response.text());
-  } catch {
-    // not JSON: keep the HTTP status
-  }
-  return new ApiError({
-    code: body.error?.code ?? 'HTTP_ERROR',
-    message: body.error?.message ?? `请求失败（HTTP ${response.status}）`,
-    status: response.status,
-    issues: body.error?.details?.issues ?? [],
-    details: body.error?.details,
-  });
+/** A synonym group of the search (同义词/口语词): the centre's own, or built in (read-only). */
+export interface SynonymGroup {
+  id: string;
+  /** Equivalent terms, the canonical (official) one first. */
+  terms: string[];
+  note: string | null;
+  builtIn: boolean;
+  updatedAt: string | null;
+  updatedByName: string | null;
 }
 
-async function send(path: string, init: RequestInit): Promise<Response> {
-  let response: Response;
-  try {
-    response = await fetch(path, { credentials: 'same-origin', ...init });
-  } catch {
-    throw new ApiError({ code: 'NETWORK_ERROR', message: '无法连接服务器，请检查网络', status: 0 });
-  }
-  if (!response.ok) throw await failure(response);
-  return response;
+export interface SynonymConflict {
+  term: string;
+  groupId: string;
+  groupTerms: string[];
+  message: string;
 }
+
+export interface SynonymChange {
+  group: SynonymGroup;
+  /** Terms already in another of the centre's groups (saved all the same). */
+  warnings: SynonymConflict[];
+}
+
+export interface SynonymBody {
+  terms: string[];
+  note?: string | null;
+}
+
+const synonym = (id: string) => `${base}/synonyms/${encodeURIComponent(id)}`;
+export const listSynonyms = () =>
+  api.get<{ items: SynonymGroup[]; builtIn: number; custom: number }>(`${base}/synonyms`);
+export const createSynonymGroup = (body: SynonymBody) => api.post<SynonymChange>(`${base}/synonyms`, body);
+export const updateSynonymGroup = (id: string, body: SynonymBody) =>
+  api.put<SynonymChange>(synonym(id), body);
+export const deleteSynonymGroup = (id: string) => request<void>('DELETE', synonym(id));
 
 /** POST /api/kb/import: the CSV text as `text/csv`; `dryRun` checks every row and saves nothing. */
-export async function importArticles(kind: ArticleKind, csv: string, dryRun: boolean): Promise<ImportResult> {
-  const response = await send(`${base}/import${buildQuery({ kind, dryRun: dryRun ? 1 : 0 })}`, {
-    method: 'POST',
-    headers: { Accept: 'application/json', 'Content-Type': 'text/csv; charset=utf-8' },
-    body: csv,
-  });
-  return (await response.json()) as ImportResult;
-}
+export const importArticles = (kind: ArticleKind, csv: string, dryRun: boolean) =>
+  postCsv<ImportResult>(`${base}/import${buildQuery({ kind, dryRun: dryRun ? 1 : 0 })}`, csv);
 
 /** GET /api/kb/export: the CSV as a Blob plus the file name the server suggests. */
-export async function exportArticles(query: { kind?: string; status?: string }): Promise<{
-  blob: Blob;
-  filename: string;
-}> {
-  const response = await send(`${base}/export${buildQuery(query)}`, { method: 'GET' });
-  const disposition = response.headers.get('content-disposition') ?? '';
-  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
-  const plain = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
-  const filename = encoded ? decodeURIComponent(encoded) : (plain ?? `knowledge-${query.kind ?? 'all'}.csv`);
-  return { blob: await response.blob(), filename };
-}
+export const exportArticles = (query: { kind?: string; status?: string }) =>
+  download(`${base}/export${buildQuery(query)}`, `knowledge-${query.kind ?? 'all'}.csv`);

@@ -1,22 +1,9 @@
 import { CHECK_FIELDS, CHECK_VERDICTS, type CheckVerdict, KB_GUIDE_FIELDS } from '@huawu/domain';
-import {
-  Alert,
-  App,
-  Button,
-  Checkbox,
-  Descriptions,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Radio,
-  Space,
-  Typography,
-} from 'antd';
-import { useEffect, useState } from 'react';
+import { App, Checkbox, Descriptions, Form, Input, InputNumber, Radio, Space, Typography } from 'antd';
+import { useEffect } from 'react';
 import type { CheckBody } from '../../api/accuracy';
-import { errorMessage, isApiError } from '../../api/client';
-import { applyIssues } from '../../lib/form-issues';
+import { FormModal } from '../../components/form-modal';
+import { useFormSubmit } from '../../lib/use-form-submit';
 
 export interface CheckTarget {
   title: string;
@@ -77,22 +64,18 @@ function ExpectedAnswer({ expected }: { expected: NonNullable<CheckTarget['expec
 export function RecordCheckModal({ target, heading, issuePrefix = '', onSubmit, onClose }: Props) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const reached = Form.useWatch('reached', form);
+  const { submitting, error, submit } = useFormSubmit(form, {
+    fieldNames: FIELD_NAMES,
+    issuePrefix,
+  });
 
   useEffect(() => {
     if (reached === false) form.setFieldsValue({ verdict: 'unreachable', answerSeconds: null });
     else if (form.getFieldValue('verdict') === 'unreachable') form.setFieldsValue({ verdict: undefined });
   }, [reached, form]);
 
-  const submit = async () => {
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
+  const save = async (values: Values) => {
     const body: CheckBody = {
       reached: values.reached,
       verdict: values.reached ? (values.verdict as CheckVerdict) : 'unreachable',
@@ -106,48 +89,24 @@ export function RecordCheckModal({ target, heading, issuePrefix = '', onSubmit, 
         ? { calledNumber: values.calledNumber.trim() }
         : {}),
     };
-    setSubmitting(true);
-    setError(null);
-    try {
-      await onSubmit(body);
-      message.success(`${heading}已保存`);
-      onClose();
-    } catch (err) {
-      if (isApiError(err) && err.code === 'VALIDATION_FAILED') {
-        const rest = applyIssues(form, err.issues, FIELD_NAMES, issuePrefix);
-        setError(rest.length ? rest.map((issue) => issue.message).join('；') : err.message);
-      } else {
-        setError(errorMessage(err));
-      }
-    } finally {
-      setSubmitting(false);
-    }
+    await onSubmit(body);
+    message.success(`${heading}已保存`);
+    onClose();
   };
 
   const needsNotes = (verdict?: CheckVerdict, outdated?: boolean) =>
     verdict === 'partly' || verdict === 'wrong' || outdated === true;
 
   return (
-    <Modal
-      open
+    <FormModal
       title={`${heading} · ${target.title}`}
-      onCancel={onClose}
-      maskClosable={false}
       width={760}
-      footer={[
-        <Button key="cancel" onClick={onClose} disabled={submitting}>
-          取消
-        </Button>,
-        <Button
-          key="submit"
-          type="primary"
-          loading={submitting}
-          onClick={() => void submit()}
-          data-testid="check-submit"
-        >
-          保存
-        </Button>,
-      ]}
+      submitting={submitting}
+      error={error}
+      onSubmit={() => void submit(save)}
+      onClose={onClose}
+      okText="保存"
+      testIds={{ submit: 'check-submit', error: 'check-error' }}
     >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Descriptions
@@ -176,7 +135,6 @@ export function RecordCheckModal({ target, heading, issuePrefix = '', onSubmit, 
             </div>
           </div>
         )}
-        {error && <Alert type="error" showIcon title={error} data-testid="check-error" />}
         <Form<Values>
           form={form}
           layout="vertical"
@@ -249,6 +207,6 @@ export function RecordCheckModal({ target, heading, issuePrefix = '', onSubmit, 
           </Form.Item>
         </Form>
       </Space>
-    </Modal>
+    </FormModal>
   );
 }

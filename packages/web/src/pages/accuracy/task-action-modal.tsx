@@ -1,10 +1,10 @@
-import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { App, DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { type TaskDetail, actOnTask, fetchCheckers } from '../../api/accuracy';
-import { errorMessage, isApiError } from '../../api/client';
-import { applyIssues } from '../../lib/form-issues';
+import { FormModal } from '../../components/form-modal';
 import { useAsync } from '../../lib/use-async';
+import { useFormSubmit } from '../../lib/use-form-submit';
 
 type Action = TaskDetail['allowedActions'][number];
 
@@ -32,17 +32,13 @@ function CheckerSelect(props: { value?: string; onChange?: (value: string) => vo
 export function TaskActionModal({ task, action, onDone, onClose }: Props) {
   const [form] = Form.useForm();
   const { message } = App.useApp();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const specs = action.input;
+  const { submitting, error, submit } = useFormSubmit<Record<string, unknown>>(form, {
+    fieldNames: Object.keys(specs),
+    issuePrefix: 'input.',
+  });
 
-  const submit = async () => {
-    let values: Record<string, unknown>;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
+  const act = async (values: Record<string, unknown>) => {
     const input: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(values)) {
       if (value === undefined || value === null || value === '') continue;
@@ -51,57 +47,22 @@ export function TaskActionModal({ task, action, onDone, onClose }: Props) {
         input[key] = (value as Dayjs).format('YYYY-MM-DD');
       else input[key] = value;
     }
-    setSubmitting(true);
-    setError(null);
-    try {
-      const next = await actOnTask(task.id, action.name, input);
-      message.success(`${action.label}成功`);
-      onDone(next);
-      onClose();
-    } catch (err) {
-      if (isApiError(err) && err.code === 'VALIDATION_FAILED') {
-        const rest = applyIssues(form, err.issues, Object.keys(specs), 'input.');
-        setError(rest.length ? rest.map((i) => i.message).join('；') : err.message);
-      } else {
-        setError(errorMessage(err));
-      }
-    } finally {
-      setSubmitting(false);
-    }
+    const next = await actOnTask(task.id, action.name, input);
+    message.success(`${action.label}成功`);
+    onDone(next);
+    onClose();
   };
 
   const label = (name: string) => specs[name]?.label ?? name;
   return (
-    <Modal
-      open
+    <FormModal
       title={`${action.label} · ${task.guideTitle}`}
-      onCancel={onClose}
-      maskClosable={false}
-      width={600}
-      footer={[
-        <Button key="cancel" onClick={onClose} disabled={submitting}>
-          取消
-        </Button>,
-        <Button
-          key="submit"
-          type="primary"
-          loading={submitting}
-          onClick={() => void submit()}
-          data-testid="task-action-submit"
-        >
-          确定
-        </Button>,
-      ]}
+      submitting={submitting}
+      error={error}
+      onSubmit={() => void submit(act)}
+      onClose={onClose}
+      testIds={{ submit: 'task-action-submit', error: 'task-action-error' }}
     >
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={error}
-          style={{ marginBottom: 16 }}
-          data-testid="task-action-error"
-        />
-      )}
       <Form form={form} layout="vertical" disabled={submitting} data-testid={`task-form-${action.name}`}>
         {action.name === 'mark_fixed' && (
           <>
@@ -137,6 +98,6 @@ export function TaskActionModal({ task, action, onDone, onClose }: Props) {
           </>
         )}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -28,6 +28,7 @@ import {
   setCallerFlag,
 } from '../../api/intake';
 import { applyIssues } from '../../lib/form-issues';
+import { clearIssuesOnChange } from './clear-issues';
 import { EMPTY, formatTime } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
 
@@ -137,25 +138,25 @@ export function CallerFlagsPage() {
   };
 
   const columns: TableColumnsType<FlaggedCaller> = [
-    { title: '来电号码', dataIndex: 'phone', key: 'phone', width: 150 },
+    { title: '来电号码', dataIndex: 'phone', key: 'phone', width: 130 },
     {
       title: '说明',
       dataIndex: 'note',
       key: 'note',
       render: (note: string | null) => note ?? EMPTY,
     },
-    { title: '标记人', dataIndex: 'setByName', key: 'setByName', width: 120, render: (n) => n ?? EMPTY },
+    { title: '标记人', dataIndex: 'setByName', key: 'setByName', width: 110, render: (n) => n ?? EMPTY },
     {
       title: '标记时间',
       dataIndex: 'setAt',
       key: 'setAt',
-      width: 150,
+      width: 140,
       render: (at: string) => formatTime(at),
     },
     {
       title: '操作',
       key: 'actions',
-      width: 150,
+      width: 120,
       render: (_: unknown, flag) => (
         <Space size="small">
           <Button
@@ -184,7 +185,7 @@ export function CallerFlagsPage() {
 
   return (
     <Row gutter={[16, 16]}>
-      <Col xs={24} lg={10}>
+      <Col xs={24} lg={9}>
         <Card title="标记 / 解除骚扰来电" data-testid="flag-card">
           <Typography.Paragraph type="secondary">
             对持续恶意骚扰、辱骂话务员的号码做标记。该号码再次来电时，受理台在来电人历史中醒目提示，话务员可依规定按
@@ -195,6 +196,7 @@ export function CallerFlagsPage() {
             form={form}
             layout="vertical"
             disabled={busy}
+            onValuesChange={clearIssuesOnChange(form)}
             initialValues={{ phone: '', harassment: true, note: '' }}
             onFinish={(values) => void save(values)}
             data-testid="flag-form"
@@ -245,7 +247,7 @@ export function CallerFlagsPage() {
           )}
         </Card>
       </Col>
-      <Col xs={24} lg={14}>
+      <Col xs={24} lg={15}>
         <Card
           title={
             <Space>

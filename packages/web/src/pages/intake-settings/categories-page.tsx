@@ -14,24 +14,13 @@ import {
 } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { errorMessage } from '../../api/client';
-import { type Category, fetchCategories, updateCategory } from '../../api/intake';
+import { type Category, exportCategories, fetchCategories, updateCategory } from '../../api/intake';
 import { EMPTY } from '../../lib/format';
+import { saveBlob } from '../../lib/save-blob';
 import { useAsync } from '../../lib/use-async';
 import { CategoryImport } from './category-import';
 import { CategoryModal } from './category-modal';
-import { type CategoryRow, categoriesCsv, categoryRows, parentCodes } from './category-rows';
-
-/** Saves text as a file through a temporary link (the browser's download). */
-function download(text: string, filename: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { type CategoryRow, categoryRows, parentCodes } from './category-rows';
 
 /**
  * 诉求分类: the taxonomy as a tree (code, name, emergency hint, active), edited one category at a time or
@@ -62,9 +51,14 @@ export function CategoriesPage() {
     }
   };
 
-  const exportCsv = () => {
-    const active = all.filter((c) => c.active);
-    download(categoriesCsv(active), `诉求分类-${new Date().toISOString().slice(0, 10)}.csv`);
+  // The server writes the CSV (formula-safe, the import's columns) and audits the export.
+  const exportCsv = async () => {
+    try {
+      const { blob, filename } = await exportCategories();
+      saveBlob(blob, filename);
+    } catch (err) {
+      message.error(errorMessage(err));
+    }
   };
 
   const columns: TableColumnsType<CategoryRow> = [

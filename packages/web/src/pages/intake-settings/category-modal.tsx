@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { errorMessage, isApiError } from '../../api/client';
 import { type Category, updateCategory } from '../../api/intake';
 import { applyIssues } from '../../lib/form-issues';
+import { clearIssuesOnChange } from './clear-issues';
 
 interface Values {
   name: string;
@@ -74,6 +75,7 @@ export function CategoryModal({
         form={form}
         layout="vertical"
         disabled={busy}
+        onValuesChange={clearIssuesOnChange(form)}
         initialValues={{
           name: category.name,
           emergencyHint: category.emergencyHint ?? '',

@@ -1,9 +1,13 @@
-import { parseCategoryCsv } from '@huawu/domain';
 import { describe, expect, it } from 'vitest';
 import type { Category } from '../../api/intake';
-import { categoriesCsv, categoryRows, parentCodes } from './category-rows';
+import { categoryRows, parentCodes } from './category-rows';
 
-const c = (code: string, name: string, parentCode: string | null, extra: Partial<Category> = {}): Category => ({
+const c = (
+  code: string,
+  name: string,
+  parentCode: string | null,
+  extra: Partial<Category> = {},
+): Category => ({
   code,
   name,
   parentCode,
@@ -37,20 +41,5 @@ describe('category tree rows', () => {
     expect(rows[0]?.children?.map((r) => r.code)).toEqual(['0201']);
     expect(categoryRows(ALL, '0101')[0]?.children?.map((r) => r.code)).toEqual(['0101']);
     expect(categoryRows(ALL, '没有')).toEqual([]);
-  });
-
-  it('exports the CSV the import reads back (quotes, formula cells neutralised)', () => {
-    const csv = categoriesCsv([...ALL.slice(0, 3), c('0103', '=HYPERLINK()', '01')]);
-    expect(csv.startsWith('\uFEFFcode,name,parent_code,emergency_hint\r\n')).toBe(true);
-    expect(csv).toContain('0102,井盖与地下管网,01,"有人坠落，请立即转110,120"');
-    expect(csv).toContain("0103,'=HYPERLINK(),01,");
-    const parsed = parseCategoryCsv(csv, []);
-    expect(parsed.rejected).toEqual([]);
-    expect(parsed.rows.map((r) => [r.code, r.parentCode, r.emergencyHint])).toEqual([
-      ['01', null, null],
-      ['0101', '01', null],
-      ['0102', '01', '有人坠落，请立即转110,120'],
-      ['0103', '01', null],
-    ]);
   });
 });

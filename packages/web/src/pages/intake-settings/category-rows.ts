@@ -39,24 +39,3 @@ export function categoryRows(categories: readonly Category[], query = ''): Categ
 export function parentCodes(rows: readonly CategoryRow[]): string[] {
   return rows.flatMap((row) => (row.children ? [row.code, ...parentCodes(row.children)] : []));
 }
-
-/** A spreadsheet would run a cell starting with one of these as a formula (CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function cell(value: string | null): string {
-  const text = value ?? '';
-  const safe = FORMULA_START.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-/**
- * The taxonomy as the CSV the import reads (`code,name,parent_code,emergency_hint`), with a byte-order
- * mark so spreadsheet programs open the Chinese as UTF-8.
- */
-export function categoriesCsv(categories: readonly Category[]): string {
-  const lines = [
-    'code,name,parent_code,emergency_hint',
-    ...categories.map((c) => [c.code, c.name, c.parentCode, c.emergencyHint].map(cell).join(',')),
-  ];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
-}

@@ -17,6 +17,7 @@ import { useRef, useState } from 'react';
 import { errorMessage, isApiError } from '../../api/client';
 import { createPhrase, type EditablePhrase, updatePhrase } from '../../api/intake';
 import { applyIssues } from '../../lib/form-issues';
+import { clearIssuesOnChange } from './clear-issues';
 import { PLACEHOLDER_NAMES, previewPhrase } from './phrase-preview';
 
 interface Values {
@@ -130,6 +131,7 @@ export function PhraseModal({
         form={form}
         layout="vertical"
         disabled={busy}
+        onValuesChange={clearIssuesOnChange(form)}
         initialValues={{
           step: phrase?.step ?? step ?? 'opening',
           title: phrase?.title ?? '',
@@ -154,21 +156,6 @@ export function PhraseModal({
           name="text"
           label="话术内容"
           rules={[{ required: true, whitespace: true, message: '请填写话术内容' }]}
-          extra={
-            <Space size={4} wrap style={{ marginTop: 4 }}>
-              <span>插入占位符：</span>
-              {PLACEHOLDER_NAMES.map((name) => (
-                <Tag
-                  key={name}
-                  style={{ cursor: 'pointer' }}
-                  onClick={() => insert(name)}
-                  data-testid={`phrase-placeholder-${name}`}
-                >
-                  {`{${name}}`}
-                </Tag>
-              ))}
-            </Space>
-          }
         >
           <Input.TextArea
             ref={textRef}
@@ -178,6 +165,19 @@ export function PhraseModal({
             data-testid="phrase-text"
           />
         </Form.Item>
+        <Space size={4} wrap style={{ marginTop: -4, marginBottom: 20 }}>
+          <Typography.Text type="secondary">插入占位符：</Typography.Text>
+          {PLACEHOLDER_NAMES.map((name) => (
+            <Tag
+              key={name}
+              style={{ cursor: 'pointer' }}
+              onClick={() => insert(name)}
+              data-testid={`phrase-placeholder-${name}`}
+            >
+              {`{${name}}`}
+            </Tag>
+          ))}
+        </Space>
         {phrase && (
           <Form.Item name="active" label="启用（话务员可见）" valuePropName="checked">
             <Switch data-testid="phrase-active" />

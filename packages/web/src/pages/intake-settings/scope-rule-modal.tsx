@@ -25,6 +25,7 @@ import {
 } from '../../api/intake';
 import type { CategoryNode } from '../../lib/category-tree';
 import { applyIssues } from '../../lib/form-issues';
+import { clearIssuesOnChange } from './clear-issues';
 import { KIND_OPTIONS, REASON_OPTIONS, TARGET_OPTIONS } from './scope-labels';
 
 interface Values {
@@ -158,6 +159,7 @@ export function ScopeRuleModal({
         form={form}
         layout="vertical"
         disabled={busy}
+        onValuesChange={clearIssuesOnChange(form)}
         initialValues={initialOf(rule)}
         data-testid="rule-form"
       >

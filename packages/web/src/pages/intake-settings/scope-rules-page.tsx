@@ -95,14 +95,14 @@ export function ScopeRulesPage() {
       title: '类型',
       dataIndex: 'kind',
       key: 'kind',
-      width: 96,
+      width: 64,
       render: (kind: string, rule) => (
         <Tag color={kind === 'emergency' ? 'red' : 'orange'}>
           {kind === 'emergency' ? '紧急' : rule.kindLabel}
         </Tag>
       ),
     },
-    { title: '规则名称', dataIndex: 'label', key: 'label', width: 120 },
+    { title: '规则名称', dataIndex: 'label', key: 'label', width: 100 },
     {
       title: '关键词',
       key: 'keywords',
@@ -111,13 +111,13 @@ export function ScopeRulesPage() {
     {
       title: '排除',
       key: 'exclusions',
-      width: 160,
+      width: 130,
       render: (_: unknown, rule) => <Words words={rule.exclusions} testId="rule-exclusions-cell" />,
     },
     {
       title: '分类',
       key: 'categories',
-      width: 120,
+      width: 90,
       render: (_: unknown, rule) =>
         rule.categories.length === 0 ? (
           EMPTY
@@ -134,7 +134,7 @@ export function ScopeRulesPage() {
     {
       title: '转接 / 原因',
       key: 'target',
-      width: 170,
+      width: 120,
       render: (_: unknown, rule) =>
         rule.kind === 'emergency' ? (
           <Tag color="volcano" data-testid="rule-target-cell">
@@ -145,7 +145,7 @@ export function ScopeRulesPage() {
             <Typography.Text style={{ fontSize: 12 }}>
               {rule.reasonCode ?? EMPTY}
               <br />
-              <Typography.Text type="secondary" ellipsis style={{ fontSize: 12, maxWidth: 150 }}>
+              <Typography.Text type="secondary" ellipsis style={{ fontSize: 12, maxWidth: 110 }}>
                 {reasonLabel(rule.reasonCode)}
               </Typography.Text>
             </Typography.Text>
@@ -156,7 +156,7 @@ export function ScopeRulesPage() {
       title: '话术',
       dataIndex: 'script',
       key: 'script',
-      width: 200,
+      width: 160,
       ellipsis: { showTitle: false },
       render: (script: string) => (
         <Tooltip title={script} placement="topLeft">
@@ -164,12 +164,12 @@ export function ScopeRulesPage() {
         </Tooltip>
       ),
     },
-    { title: '优先级', dataIndex: 'priority', key: 'priority', width: 70, align: 'right' },
+    { title: '优先级', dataIndex: 'priority', key: 'priority', width: 60, align: 'right' },
     {
       title: '启用',
       dataIndex: 'active',
       key: 'active',
-      width: 64,
+      width: 56,
       render: (active: boolean, rule) => (
         <Switch
           size="small"
@@ -183,8 +183,7 @@ export function ScopeRulesPage() {
     {
       title: '操作',
       key: 'actions',
-      width: 80,
-      fixed: 'right',
+      width: 76,
       render: (_: unknown, rule) => (
         <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(rule)} data-testid="rule-edit">
           编辑
@@ -238,7 +237,6 @@ export function ScopeRulesPage() {
           columns={columns}
           dataSource={items}
           pagination={items.length > 30 ? { pageSize: 30 } : false}
-          scroll={{ x: 1200 }}
           onRow={(rule) =>
             ({
               'data-testid': 'rule-row',

@@ -3,18 +3,7 @@ import { App, Button } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { exportArticles } from '../../api/knowledge';
-
-/** Saves a Blob under `filename` through a temporary link (the browser's download). */
-function saveBlob(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { saveBlob } from '../../lib/save-blob';
 
 /** 导出 CSV: GET /api/kb/export (audited by the server) downloaded as a file. */
 export function ExportButton({ kind, status }: { kind?: string; status?: string }) {

@@ -3,6 +3,7 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import type { User } from '../../api/types';
 import { useCurrentUser } from '../../auth/auth-context';
 import { canImport, canResolveGaps, isCentreEditor, seesDrafts } from './kb-roles';
+import { canEditSynonyms } from './synonym-roles';
 
 interface Tab {
   path: string;
@@ -17,6 +18,7 @@ const TABS: Tab[] = [
   { path: '/knowledge/stale', label: '待复审', key: 'stale', visible: seesDrafts },
   { path: '/knowledge/gaps', label: '知识缺口', key: 'gaps', visible: canResolveGaps },
   { path: '/knowledge/import', label: '导入导出', key: 'import', visible: canImport },
+  { path: '/knowledge/synonyms', label: '同义词', key: 'synonyms', visible: canEditSynonyms },
 ];
 
 function activePath(pathname: string): string {

@@ -9,6 +9,7 @@ import { ImportPage } from './import-page';
 import { KnowledgeNav } from './knowledge-nav';
 import { ReviewQueuePage } from './review-queue-page';
 import { StalePage } from './stale-page';
+import { SynonymsPage } from './synonyms-page';
 
 /** 知识库: search and list, articles with their versions, the editor, review, stale list, gaps, import. */
 export function KnowledgePage() {
@@ -22,6 +23,7 @@ export function KnowledgePage() {
         <Route path="stale" element={<StalePage />} />
         <Route path="gaps" element={<GapsPage />} />
         <Route path="import" element={<ImportPage />} />
+        <Route path="synonyms" element={<SynonymsPage />} />
         <Route path=":id" element={<ArticleDetailPage />} />
         <Route path=":id/edit" element={<ArticleEditorPage />} />
         <Route path="*" element={<NotFoundPage />} />

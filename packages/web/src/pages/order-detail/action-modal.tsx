@@ -1,9 +1,8 @@
-import { Alert, App, Button, Form, Modal } from 'antd';
-import { useState } from 'react';
-import { errorMessage, isApiError } from '../../api/client';
+import { App, Form } from 'antd';
 import type { AllowedEvent, OrderDetail } from '../../api/types';
 import { transitionOrder } from '../../api/work-orders';
-import { applyIssues } from '../../lib/form-issues';
+import { FormModal } from '../../components/form-modal';
+import { useFormSubmit } from '../../lib/use-form-submit';
 import type { UnitTreeNode } from '../../lib/unit-tree';
 import { toTransitionInput } from './action-input';
 import { SpecField } from './spec-field';
@@ -21,80 +20,46 @@ interface Props {
 export function ActionModal({ order, action, unitTree, onClose, onDone, onStale }: Props) {
   const [form] = Form.useForm();
   const { message } = App.useApp();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const fields = Object.entries(action.input ?? {});
-
-  const submit = async () => {
-    let values: Record<string, unknown>;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSubmitting(true);
-    setError(null);
-    try {
-      const input = toTransitionInput(action.input ?? {}, values);
-      const detail = await transitionOrder(order.id, action.name, input, order.version);
-      message.success(`${action.label}成功`);
-      onDone(detail);
-      onClose();
-    } catch (err) {
-      if (isApiError(err) && err.code === 'VERSION_CONFLICT') {
+  const { submitting, error, submit } = useFormSubmit<Record<string, unknown>>(form, {
+    fieldNames: Object.keys(action.input ?? {}),
+    issuePrefix: 'input.',
+    onApiError: (err) => {
+      if (err.code === 'VERSION_CONFLICT') {
         message.warning(err.message);
         onClose();
         onStale();
-      } else if (isApiError(err) && err.code === 'VALIDATION_FAILED') {
-        const rest = applyIssues(form, err.issues, Object.keys(action.input ?? {}), 'input.');
-        setError(rest.length ? rest.map((issue) => issue.message).join('；') : err.message);
-        message.error(err.message);
-      } else {
-        setError(errorMessage(err));
+        return true;
       }
-    } finally {
-      setSubmitting(false);
-    }
+      if (err.code === 'VALIDATION_FAILED') message.error(err.message);
+      return false;
+    },
+  });
+
+  const transition = async (values: Record<string, unknown>) => {
+    const input = toTransitionInput(action.input ?? {}, values);
+    const detail = await transitionOrder(order.id, action.name, input, order.version);
+    message.success(`${action.label}成功`);
+    onDone(detail);
+    onClose();
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={`${action.label} · ${order.orderNo}`}
-      onCancel={onClose}
-      maskClosable={false}
-      width={600}
-      footer={[
-        <Button key="cancel" onClick={onClose} disabled={submitting} data-testid="action-modal-cancel">
-          取消
-        </Button>,
-        <Button
-          key="submit"
-          type="primary"
-          danger={action.tone === 'danger'}
-          loading={submitting}
-          onClick={() => void submit()}
-          data-testid="action-submit"
-        >
-          确定
-        </Button>,
-      ]}
+      submitting={submitting}
+      error={error}
+      onSubmit={() => void submit(transition)}
+      onClose={onClose}
+      danger={action.tone === 'danger'}
+      testIds={{ submit: 'action-submit', error: 'action-modal-error', cancel: 'action-modal-cancel' }}
     >
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={error}
-          style={{ marginBottom: 16 }}
-          data-testid="action-modal-error"
-        />
-      )}
       <Form form={form} layout="vertical" disabled={submitting} data-testid={`action-form-${action.name}`}>
         {fields.length === 0 && <p>确认{action.label}？</p>}
         {fields.map(([name, spec]) => (
           <SpecField key={name} name={name} spec={spec} unitTree={unitTree} />
         ))}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

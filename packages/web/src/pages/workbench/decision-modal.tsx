@@ -1,9 +1,9 @@
 import { NOT_ACCEPTED_REASONS, TRANSFER_METHODS, TRANSFER_TARGETS } from '@huawu/domain';
-import { Alert, Button, Form, Input, Modal, Select, Tag, Typography } from 'antd';
+import { Alert, Form, Input, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { errorMessage, isApiError } from '../../api/client';
 import type { DupCandidate, IntakeDecision } from '../../api/intake';
-import { applyIssues } from '../../lib/form-issues';
+import { FormModal } from '../../components/form-modal';
+import { useFormSubmit } from '../../lib/use-form-submit';
 import { type DecisionRequest, eventLabel, inputSpecs, specLabel, specMax } from './decision-request';
 
 const options = (field: { values: readonly string[]; labels: Record<string, string> }) =>
@@ -41,82 +41,40 @@ const trimmed = (values: Values) => {
 /** The dialog of one intake decision (直办答复 / 不予受理 / 转外线 / 并单), posted with the order. */
 export function DecisionModal({ request, candidates, onClose, onSubmit }: Props) {
   const [form] = Form.useForm<Values>();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [article, setArticle] = useState(request.event === 'answer_directly' ? request.article : undefined);
   const specs = inputSpecs(request.event);
+  // Issues of the order itself are also marked on the intake form behind this dialog.
+  const { submitting, error, submit } = useFormSubmit(form, {
+    fieldNames: [...Object.keys(specs), 'articleId', 'articleVersion'],
+    issuePrefix: 'decision.input.',
+  });
   const target = Form.useWatch('target', form);
   const mergeId = Form.useWatch('targetOrderId', form);
   const mergeTarget =
     candidates.find((candidate) => candidate.id === mergeId) ??
     (request.event === 'merge' ? request.target : undefined);
-  const label = eventLabel(request.event);
 
-  const submit = async () => {
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
+  const decide = async (values: Values) => {
     const input: IntakeDecision['input'] = trimmed(values);
     if (request.event === 'answer_directly' && article) {
       input.articleId = article.id;
       input.articleVersion = article.version;
     }
-    setSubmitting(true);
-    setError(null);
-    try {
-      await onSubmit({ event: request.event, input });
-      onClose();
-    } catch (err) {
-      if (isApiError(err) && err.issues.length) {
-        const names = [...Object.keys(specs), 'articleId', 'articleVersion', ...Object.keys(values)];
-        // Issues of the order itself are also marked on the intake form behind this dialog.
-        const rest = applyIssues(form, err.issues, names, 'decision.input.');
-        setError(
-          rest.length ? `${err.message}：${rest.map((issue) => issue.message).join('；')}` : err.message,
-        );
-      } else {
-        setError(errorMessage(err));
-      }
-    } finally {
-      setSubmitting(false);
-    }
+    await onSubmit({ event: request.event, input });
+    onClose();
   };
 
   return (
-    <Modal
-      open
-      title={label}
-      onCancel={onClose}
-      maskClosable={false}
-      width={600}
-      footer={[
-        <Button key="cancel" onClick={onClose} disabled={submitting} data-testid="decision-cancel">
-          取消
-        </Button>,
-        <Button
-          key="submit"
-          type="primary"
-          danger={request.event === 'reject' || request.event === 'transfer_out'}
-          loading={submitting}
-          onClick={() => void submit()}
-          data-testid="decision-submit"
-        >
-          {request.event === 'merge' ? '确认并单' : '确定'}
-        </Button>,
-      ]}
+    <FormModal
+      title={eventLabel(request.event)}
+      submitting={submitting}
+      error={error}
+      onSubmit={() => void submit(decide)}
+      onClose={onClose}
+      okText={request.event === 'merge' ? '确认并单' : '确定'}
+      danger={request.event === 'reject' || request.event === 'transfer_out'}
+      testIds={{ submit: 'decision-submit', error: 'decision-error', cancel: 'decision-cancel' }}
     >
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={error}
-          style={{ marginBottom: 16 }}
-          data-testid="decision-error"
-        />
-      )}
       <Form
         form={form}
         layout="vertical"
@@ -243,6 +201,6 @@ export function DecisionModal({ request, candidates, onClose, onSubmit }: Props)
           <Typography.Text type="secondary">直办答复后工单即办结（需要回访时进入待回访）。</Typography.Text>
         )}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,45 +1,21 @@
-import { INTAKE_FIELDS, isPhoneNumber } from '@huawu/domain';
 import type { IntakeDraft } from '../../api/intake';
+import {
+  type IntakeValues,
+  cleanPhone,
+  isValidPhone,
+  textOf as text,
+  toIntakeDraft,
+} from '../../lib/intake-form-values';
 
-/** The intake form's values: every field of INTAKE_FIELDS (domain.md §4), as the form holds them. */
-export type IntakeValues = Record<string, string | boolean | undefined>;
-
-export const INTAKE_FIELD_NAMES: readonly string[] = Object.keys(INTAKE_FIELDS);
-
-export const INITIAL_INTAKE: IntakeValues = {
-  channel: 'phone',
-  callerType: 'person',
-  anonymous: false,
-  confidential: false,
-  wantsCallback: true,
-  urgency: 'normal',
-};
-
-const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
-
-export const cleanPhone = (value: unknown) => text(value).replaceAll(' ', '');
-
-export const isValidPhone = (value: unknown) => {
-  const phone = cleanPhone(value);
-  return phone !== '' && isPhoneNumber(phone);
-};
-
-/** Form values → the intake body (same names as POST /api/work-orders); blanks are left out. */
-export function toIntakeDraft(values: IntakeValues): IntakeDraft {
-  const draft: IntakeDraft = {};
-  const anonymous = values.anonymous === true;
-  for (const name of INTAKE_FIELD_NAMES) {
-    const value = values[name];
-    if (typeof value === 'boolean') draft[name] = value;
-    else if (typeof value === 'string' && value.trim() !== '') draft[name] = value.trim();
-  }
-  if (anonymous) {
-    delete draft.callerName;
-    delete draft.callerPhone;
-    draft.wantsCallback = false;
-  }
-  return draft;
-}
+/** The shared intake-form values (lib/intake-form-values.ts) plus what only the workbench needs. */
+export {
+  INITIAL_INTAKE,
+  INTAKE_FIELD_NAMES,
+  type IntakeValues,
+  cleanPhone,
+  isValidPhone,
+  toIntakeDraft,
+} from '../../lib/intake-form-values';
 
 /**
  * The body of a one-click emergency transfer: whatever the form holds, made acceptable (the server
