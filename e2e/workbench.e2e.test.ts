@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseOption } from './support/antd';
+import { chooseOption, chooseTreeNode } from './support/antd';
 import { launchBrowser, type Session, sessionAs } from './support/browser';
 import { DOCS_DIR, e2eSkipReason } from './support/env';
 import { expectStatus, timelineEvents } from './support/order-page';
@@ -80,6 +80,18 @@ describe.skipIf(e2eSkipReason())('workbench (受理台) in headless Chromium', (
     expect(firstTitle).toContain('学生资助');
     await expect(hit.getByTestId('kb-owner').textContent()).resolves.not.toBe('');
     await shot(page, 'direct-kb-results');
+
+    // Kind and owner-unit filters narrow the results at once.
+    const titles = () => page.$$eval('[data-testid="kb-open"]', (els) => els.map((e) => e.textContent ?? ''));
+    await page.getByTestId('kb-kind').getByText('知识点', { exact: true }).click();
+    await expect.poll(async () => (await titles()).some((t) => t.includes(GUIDE_QUERY))).toBe(false);
+    await page.getByTestId('kb-kind').getByText('办事指南', { exact: true }).click();
+    await chooseTreeNode(page, 'kb-unit', '市教育局');
+    await expect
+      .poll(async () => page.$$eval('[data-testid="kb-owner"]', (els) => els.map((e) => e.textContent)))
+      .toSatisfy((owners: unknown[]) => owners.length > 0 && owners.every((o) => String(o).startsWith('市教育局')));
+    await expect.poll(async () => (await titles())[0] ?? '').toContain('学生资助');
+    await shot(page, 'direct-kb-filtered');
 
     await hit.getByTestId('kb-open').click();
     const drawer = page.getByTestId('kb-drawer');

@@ -16,9 +16,20 @@ export type KbArticle = ArticleSummary &
   Pick<ArticleDetail, 'keywords' | 'fields'> &
   Partial<Pick<ArticleDetail, 'fieldSpecs'>>;
 
+export interface KbFilter {
+  kind?: 'guide' | 'faq';
+  /** Owner unit (its subtree). */
+  unitId?: string;
+}
+
 /** Searches as the agent types; `signal` drops a query that a newer one replaced. */
-export const searchKb = (q: string, signal: AbortSignal, limit = 8) =>
-  request<KbSearchResult>('GET', `/api/kb/search${buildQuery({ q, limit })}`, undefined, signal);
+export const searchKb = (q: string, signal: AbortSignal, filter: KbFilter = {}, limit = 8) =>
+  request<KbSearchResult>(
+    'GET',
+    `/api/kb/search${buildQuery({ q, limit, kind: filter.kind, unitId: filter.unitId })}`,
+    undefined,
+    signal,
+  );
 
 export const fetchKbArticle = (id: string): Promise<KbArticle> => getArticle(id);
 

@@ -1,12 +1,33 @@
 import { SearchOutlined, UndoOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Flex, Input, List, Space, Tag, Tooltip, Typography } from 'antd';
+import { KB_ARTICLE_KINDS } from '@huawu/domain';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Input,
+  List,
+  Segmented,
+  Space,
+  Tag,
+  Tooltip,
+  TreeSelect,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../api/client';
-import { reportKbGap, searchKb } from '../../api/kb-search';
+import { type KbFilter, reportKbGap, searchKb } from '../../api/kb-search';
+import { useUnits } from '../../lib/use-units';
 import { Highlight } from './highlight';
 import { useLiveQuery } from './use-live-query';
 
-const KIND_LABELS: Record<string, string> = { guide: '办事指南', faq: '常见问答' };
+const KIND_LABELS: Record<string, string> = KB_ARTICLE_KINDS.labels;
+const KIND_OPTIONS = [
+  { value: 'all', label: '全部' },
+  ...KB_ARTICLE_KINDS.values.map((value) => ({ value, label: KB_ARTICLE_KINDS.labels[value] })),
+];
 
 interface Props {
   /** The query that follows the form (title, else content) until the agent edits it. */
@@ -24,8 +45,12 @@ export function KnowledgePanel({ defaultQuery, question, category, orderId, onOp
   const { message } = App.useApp();
   const [edited, setEdited] = useState<string | null>(null);
   const [reporting, setReporting] = useState(false);
+  const [filter, setFilter] = useState<KbFilter>({});
+  const units = useUnits();
   const query = (edited ?? defaultQuery).trim();
-  const results = useLiveQuery(query.length >= 2 ? query : null, (signal) => searchKb(query, signal), 350);
+  // The key carries the filters, so changing one searches again at once.
+  const key = query.length >= 2 ? JSON.stringify([query, filter.kind, filter.unitId]) : null;
+  const results = useLiveQuery(key, (signal) => searchKb(query, signal, filter), 350);
 
   const reportGap = async () => {
     const asked = question.trim() || query;
@@ -77,6 +102,29 @@ export function KnowledgePanel({ defaultQuery, question, category, orderId, onOp
             </Tooltip>
           )}
         </Space.Compact>
+        <Flex gap={8} wrap>
+          <Segmented
+            size="small"
+            options={KIND_OPTIONS}
+            value={filter.kind ?? 'all'}
+            onChange={(value) =>
+              setFilter((f) => ({ ...f, kind: value === 'all' ? undefined : (value as KbFilter['kind']) }))
+            }
+            data-testid="kb-kind"
+          />
+          <TreeSelect
+            size="small"
+            allowClear
+            showSearch
+            treeNodeFilterProp="title"
+            placeholder="责任单位"
+            style={{ minWidth: 180, flex: 1 }}
+            treeData={units.handlingTree}
+            value={filter.unitId}
+            onChange={(unitId?: string) => setFilter((f) => ({ ...f, unitId }))}
+            data-testid="kb-unit"
+          />
+        </Flex>
         {results.error ? (
           <Alert type="warning" showIcon title={`检索失败：${errorMessage(results.error)}`} />
         ) : query.length < 2 ? (
