@@ -161,6 +161,29 @@ describeEachDatabase('HTTP CTI (screen pop)', (db) => {
     expect(last.json()).toEqual({ delivered: 0, duplicate: false });
   });
 
+  it('a stream whose session ended says so and closes instead of delivering the next call', async () => {
+    const login = await fetch(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'agent', password: 'Huawu2026' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const stream = await openStream(baseUrl, token);
+    await stream.waitFor((e) => e.event === 'ping');
+    const out = await fetch(`${baseUrl}/api/auth/logout`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(out.status).toBe(204);
+    await post(
+      { type: 'newCall', callId: 'sse-after-logout', caller: '13700000009', agent: 'agent' },
+      switchAuth,
+    );
+    await stream.waitFor((e) => e.event === 'session_ended');
+    expect(stream.events.some((e) => e.event === 'call' && e.data.callId === 'sse-after-logout')).toBe(false);
+    stream.close();
+  });
+
   if (db.name === 'postgres') {
     describe('across server processes', () => {
       let other:

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { isCtiToken, listCurrentCalls, postCtiEvent, toCallView } from '@huawu/core';
+import { authenticate, isCtiToken, listCurrentCalls, postCtiEvent, toCallView } from '@huawu/core';
 import { CTI_EVENT_TYPES } from '@huawu/domain';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
@@ -91,11 +91,32 @@ export function ctiRoutes(app: FastifyInstance, ctx: AuthContext): void {
       const send = (event: string, data: unknown) => {
         if (!raw.writableEnded) raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
       };
+      // The session is checked again before every call and every ping: after a logout, a password reset
+      // or expiry the stream says so and ends, and no caller's number reaches a browser no longer signed in.
+      const token = tokenOf(request);
+      const signedIn = () =>
+        authenticate(ctx.core, ctx.sessions, token).then(
+          () => true,
+          () => false,
+        );
+      let queue = Promise.resolve();
+      const whileSignedIn = (deliver: () => void) => {
+        queue = queue.then(async () => {
+          if (closed) return;
+          if (await signedIn()) deliver();
+          else {
+            send('session_ended', { code: 'SESSION_EXPIRED' });
+            entry.close();
+          }
+        });
+      };
       const ping = () => send('ping', { at: new Date().toISOString() });
       raw.write('retry: 3000\n\n');
       ping();
-      const unsubscribe = ctx.core.calls.subscribe(actor.userId, (event) => send('call', toCallView(event)));
-      const timer = setInterval(ping, CTI_PING_MS);
+      const unsubscribe = ctx.core.calls.subscribe(actor.userId, (event) =>
+        whileSignedIn(() => send('call', toCallView(event))),
+      );
+      const timer = setInterval(() => whileSignedIn(ping), CTI_PING_MS);
       let closed = false;
       const entry = {
         raw,

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { fetchMe } from '../../api/auth';
 import { CTI_STREAM_URL, type CallView, fetchCurrentCalls } from '../../api/cti';
 
 export type StreamStatus = 'connecting' | 'connected' | 'reconnecting';
@@ -73,6 +74,14 @@ export function useCallStream(
         }
       });
       source.addEventListener('ping', alive);
+      // The server ended the stream because the session is over: stop, and let the next API call take
+      // the user to the login page (the client's 401 handling does that).
+      source.addEventListener('session_ended', () => {
+        stopped = true;
+        window.clearTimeout(watchdog);
+        source?.close();
+        void fetchMe().catch(() => {});
+      });
       source.onerror = () => {
         if (stopped) return;
         setStatus('reconnecting');
