@@ -10,7 +10,7 @@ import {
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
 import { scopeFor } from '../security/access-scope.js';
-import type { TaskScope } from '../storage/accuracy.repository.js';
+import type { TaskScope } from '../storage/correction-tasks.repository.js';
 import { readSetting } from '../storage/admin.repository.js';
 import type { Database } from '../storage/database.js';
 

@@ -19,15 +19,12 @@ import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
 import {
   type CheckRecord,
-  type ItemRecord,
-  type TaskRecord,
-  findRound,
   listInitialChecksBetween,
-  listItems,
   listRoundChecks,
-  listRoundTasks,
-  listTasksOfItems,
-} from '../storage/accuracy.repository.js';
+} from '../storage/accuracy-checks.repository.js';
+import { type ItemRecord, listItems } from '../storage/accuracy-items.repository.js';
+import { findRound } from '../storage/accuracy-rounds.repository.js';
+import { type TaskRecord, listRoundTasks, listTasksOfItems } from '../storage/correction-tasks.repository.js';
 import { writeAudit } from '../storage/admin.repository.js';
 import { loadAccuracySettings, requireRoundViewer } from './accuracy-access.js';
 

@@ -1,7 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { A, expectAppError, fieldsOf, manualClock, seedPeople } from '../test-support/contract-helpers.js';
 import { type TestCore, describeEachDatabase } from '../test-support/databases.js';
-import { listHistory } from '../storage/accuracy.repository.js';
+import { listHistory } from '../storage/accuracy-history.repository.js';
 import { actOnAccuracyRound } from './act-on-round.js';
 import { actOnCorrectionTask } from './act-on-task.js';
 import { exportRoundReport, getPeriodReport, getRoundReport } from './accuracy-report.js';

@@ -15,14 +15,11 @@ import {
   deadlineState,
   taskClockRuns,
 } from '@huawu/domain';
-import type {
-  CheckRecord,
-  HistoryRecord,
-  ItemRecord,
-  RoundProgress,
-  RoundRecord,
-  TaskRecord,
-} from '../storage/accuracy.repository.js';
+import type { CheckRecord } from '../storage/accuracy-checks.repository.js';
+import type { HistoryRecord } from '../storage/accuracy-history.repository.js';
+import type { ItemRecord } from '../storage/accuracy-items.repository.js';
+import type { RoundProgress, RoundRecord } from '../storage/accuracy-rounds.repository.js';
+import type { TaskRecord } from '../storage/correction-tasks.repository.js';
 
 /** Shapes of the accuracy API (docs/ACCURACY.md). Checks hold no caller data, so nothing is masked. */
 

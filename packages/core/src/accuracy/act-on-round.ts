@@ -1,7 +1,7 @@
 import { type Actor, ROUND_ACTIONS, type RoundAction, roundTransition } from '@huawu/domain';
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
-import { findRound, updateRoundStatus } from '../storage/accuracy.repository.js';
+import { findRound, updateRoundStatus } from '../storage/accuracy-rounds.repository.js';
 import { writeAudit } from '../storage/admin.repository.js';
 import { requireRoundViewer } from './accuracy-access.js';
 import { getRound } from './get-round.js';

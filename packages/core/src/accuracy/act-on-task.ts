@@ -11,16 +11,12 @@ import {
 } from '@huawu/domain';
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
-import {
-  type TaskRecord,
-  findArticleVersion,
-  findItemById,
-  findTask,
-  insertCheck,
-  isUniqueViolation,
-  listUsersByIds,
-  updateTask,
-} from '../storage/accuracy.repository.js';
+import { insertCheck } from '../storage/accuracy-checks.repository.js';
+import { findArticleVersion } from '../storage/accuracy-guides.repository.js';
+import { findItemById } from '../storage/accuracy-items.repository.js';
+import { listUsersByIds } from '../storage/accuracy-people.repository.js';
+import { isUniqueViolation } from '../storage/accuracy-sql.js';
+import { type TaskRecord, findTask, updateTask } from '../storage/correction-tasks.repository.js';
 import { writeAudit } from '../storage/admin.repository.js';
 import type { Database } from '../storage/database.js';
 import type { Schema } from '../storage/schema.js';

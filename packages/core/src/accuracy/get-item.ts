@@ -1,14 +1,11 @@
 import { type Actor, ROUND_STATUS_LABELS, allowedRoundActions } from '@huawu/domain';
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
-import {
-  findArticleVersion,
-  findItem,
-  findPublishedVersion,
-  findRound,
-  listItemChecks,
-  listRoundTasks,
-} from '../storage/accuracy.repository.js';
+import { listItemChecks } from '../storage/accuracy-checks.repository.js';
+import { findArticleVersion, findPublishedVersion } from '../storage/accuracy-guides.repository.js';
+import { findItem } from '../storage/accuracy-items.repository.js';
+import { findRound } from '../storage/accuracy-rounds.repository.js';
+import { listRoundTasks } from '../storage/correction-tasks.repository.js';
 import { requireRoundViewer } from './accuracy-access.js';
 import { toItemView } from './accuracy.views.js';
 import { clockOf } from './get-round.js';

@@ -7,13 +7,10 @@ import {
 } from '@huawu/domain';
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
-import {
-  findRound,
-  listItems,
-  listRoundChecks,
-  listRoundTasks,
-  listRounds,
-} from '../storage/accuracy.repository.js';
+import { listRoundChecks } from '../storage/accuracy-checks.repository.js';
+import { listItems } from '../storage/accuracy-items.repository.js';
+import { findRound, listRounds } from '../storage/accuracy-rounds.repository.js';
+import { listRoundTasks } from '../storage/correction-tasks.repository.js';
 import { listUnitsByIds } from '../storage/identity.repository.js';
 import { loadAccuracySettings, pageOf, requireRoundViewer } from './accuracy-access.js';
 import { type Clock, roundButtons, toItemView, toRoundSummary } from './accuracy.views.js';

@@ -1,7 +1,9 @@
 import { type Actor, TASK_STATUSES, type TaskStatus, allowedTaskActions } from '@huawu/domain';
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
-import { findTask, listHistory, listItemChecks, listTasks } from '../storage/accuracy.repository.js';
+import { listItemChecks } from '../storage/accuracy-checks.repository.js';
+import { listHistory } from '../storage/accuracy-history.repository.js';
+import { findTask, listTasks } from '../storage/correction-tasks.repository.js';
 import { findUnit } from '../storage/identity.repository.js';
 import { pageOf, taskScopeFor } from './accuracy-access.js';
 import { toTaskDetail, toTaskSummary } from './accuracy.views.js';

@@ -9,7 +9,8 @@ import {
 } from '@huawu/domain';
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
-import { listPublishedGuides, listUsersWithRoles } from '../storage/accuracy.repository.js';
+import { listPublishedGuides } from '../storage/accuracy-guides.repository.js';
+import { listUsersWithRoles } from '../storage/accuracy-people.repository.js';
 import { listUnitsByIds } from '../storage/identity.repository.js';
 import { requirePlanner, requireRoundViewer } from './accuracy-access.js';
 

@@ -12,13 +12,10 @@ import {
 } from '@huawu/domain';
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
-import {
-  type GuideRecord,
-  insertItem,
-  insertRound,
-  listPublishedGuides,
-  listUsersByIds,
-} from '../storage/accuracy.repository.js';
+import { type GuideRecord, listPublishedGuides } from '../storage/accuracy-guides.repository.js';
+import { insertItem } from '../storage/accuracy-items.repository.js';
+import { listUsersByIds } from '../storage/accuracy-people.repository.js';
+import { insertRound } from '../storage/accuracy-rounds.repository.js';
 import { writeAudit } from '../storage/admin.repository.js';
 import { type UnitRecord, listUnitsByIds } from '../storage/identity.repository.js';
 import { requirePlanner } from './accuracy-access.js';

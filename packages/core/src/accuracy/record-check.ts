@@ -10,15 +10,11 @@ import {
 } from '@huawu/domain';
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
-import {
-  findItem,
-  findRound,
-  insertCheck,
-  insertTask,
-  isUniqueViolation,
-  listItemChecks,
-  updateRoundStatus,
-} from '../storage/accuracy.repository.js';
+import { insertCheck, listItemChecks } from '../storage/accuracy-checks.repository.js';
+import { findItem } from '../storage/accuracy-items.repository.js';
+import { findRound, updateRoundStatus } from '../storage/accuracy-rounds.repository.js';
+import { isUniqueViolation } from '../storage/accuracy-sql.js';
+import { insertTask } from '../storage/correction-tasks.repository.js';
 import { writeAudit } from '../storage/admin.repository.js';
 import { loadAccuracySettings, requireRoundViewer } from './accuracy-access.js';
 import { getAccuracyItem } from './get-item.js';

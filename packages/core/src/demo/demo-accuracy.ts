@@ -4,7 +4,7 @@ import { actOnCorrectionTask } from '../accuracy/act-on-task.js';
 import { planAccuracyRound } from '../accuracy/plan-round.js';
 import { recordAccuracyCheck } from '../accuracy/record-check.js';
 import type { CoreDeps } from '../deps.js';
-import { listPublishedGuides } from '../storage/accuracy.repository.js';
+import { listPublishedGuides } from '../storage/accuracy-guides.repository.js';
 import { DEMO_UNITS, DEMO_USERS } from './demo-city.js';
 
 const HOUR = 3_600_000;

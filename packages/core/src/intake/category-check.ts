@@ -1,6 +1,6 @@
 import type { FieldIssue } from '@huawu/domain';
 import type { Kysely } from 'kysely';
-import { findCategory } from '../storage/intake.repository.js';
+import { findCategory } from '../storage/categories.repository.js';
 import type { Schema } from '../storage/schema.js';
 
 /** An order's category must be an active code of the taxonomy (诉求分类目录). */

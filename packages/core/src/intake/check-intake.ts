@@ -8,7 +8,7 @@ import {
 } from '@huawu/domain';
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
-import { listScopeRules } from '../storage/intake.repository.js';
+import { listScopeRules } from '../storage/scope-rules.repository.js';
 import { assertMayTakeIntake } from '../use-cases/create-work-order.js';
 import { findDuplicates } from './find-duplicates.js';
 import { mayReadCallerHistory } from './intake-access.js';

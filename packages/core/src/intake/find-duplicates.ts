@@ -9,7 +9,8 @@ import {
   scoreDuplicate,
 } from '@huawu/domain';
 import type { CoreDeps } from '../deps.js';
-import { type OrderBrief, listOpenCandidates } from '../storage/intake.repository.js';
+import { listOpenCandidates } from '../storage/intake-candidates.repository.js';
+import type { OrderBrief } from '../storage/order-brief.rows.js';
 
 /** An open order that may be the same matter; never carries the other caller's name or number. */
 export interface DupCandidate {

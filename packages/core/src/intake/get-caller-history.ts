@@ -9,7 +9,8 @@ import {
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
 import { writeAudit } from '../storage/admin.repository.js';
-import { callerOrderCounts, findCallerFlag, listCallerOrders } from '../storage/intake.repository.js';
+import { callerOrderCounts, listCallerOrders } from '../storage/caller-history.repository.js';
+import { findCallerFlag } from '../storage/caller-flags.repository.js';
 import { assertMayReadCallerHistory } from './intake-access.js';
 
 const HISTORY_LIMIT = 20;

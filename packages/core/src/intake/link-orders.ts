@@ -3,7 +3,7 @@ import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
 import { scopeFor } from '../security/access-scope.js';
 import { writeAudit } from '../storage/admin.repository.js';
-import { insertLink } from '../storage/intake.repository.js';
+import { insertLink } from '../storage/order-links.repository.js';
 import { findOrder, isOrderInScope } from '../storage/work-order.repository.js';
 import { relatedView } from '../views/work-order.view.js';
 import { assertMayLinkOrders } from './intake-access.js';

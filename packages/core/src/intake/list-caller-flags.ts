@@ -1,7 +1,7 @@
 import type { Actor } from '@huawu/domain';
 import type { CoreDeps } from '../deps.js';
 import { writeAudit } from '../storage/admin.repository.js';
-import { listHarassmentFlags } from '../storage/intake.repository.js';
+import { listHarassmentFlags } from '../storage/caller-flags.repository.js';
 import { assertIntakeEditor } from './intake-access.js';
 
 /** At most this many flags are listed (newest first); `total` tells how many there are. */

@@ -1,6 +1,6 @@
 import type { Actor } from '@huawu/domain';
 import type { CoreDeps } from '../deps.js';
-import { lastEndedCall, listAgentCalls } from '../storage/intake.repository.js';
+import { lastEndedCall, listAgentCalls } from '../storage/cti-calls.repository.js';
 import { toCallView } from './post-cti-event.js';
 
 const RECENT_MS = 30 * 60_000;

@@ -9,7 +9,7 @@ import {
   insertCategories,
   listCategories as listStoredCategories,
   updateCategory,
-} from '../storage/intake.repository.js';
+} from '../storage/categories.repository.js';
 import { assertIntakeEditor } from './intake-access.js';
 import { parseInputOrThrow } from './parse-input.js';
 

@@ -16,7 +16,7 @@ import {
   listPhrases as listStoredPhrases,
   maxPhraseOrder,
   updatePhrase as updateStoredPhrase,
-} from '../storage/intake.repository.js';
+} from '../storage/phrases.repository.js';
 import { assertIntakeEditor, isIntakeEditor } from './intake-access.js';
 import { parseInputOrThrow } from './parse-input.js';
 

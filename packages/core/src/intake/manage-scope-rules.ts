@@ -14,7 +14,7 @@ import {
   insertScopeRules,
   listScopeRules as listStoredRules,
   updateScopeRule as updateStoredRule,
-} from '../storage/intake.repository.js';
+} from '../storage/scope-rules.repository.js';
 import { assertIntakeEditor, isIntakeEditor } from './intake-access.js';
 
 const view = (r: ScopeRule) => ({

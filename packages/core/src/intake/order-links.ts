@@ -1,7 +1,7 @@
 import type { Actor } from '@huawu/domain';
 import type { CoreDeps } from '../deps.js';
 import { scopeFor } from '../security/access-scope.js';
-import { listLinkedOrders } from '../storage/intake.repository.js';
+import { listLinkedOrders } from '../storage/order-links.repository.js';
 import { isOrderInScope } from '../storage/work-order.repository.js';
 import type { OrderLinks } from '../views/work-order.view.js';
 

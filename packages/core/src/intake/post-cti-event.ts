@@ -3,7 +3,7 @@ import { type Actor, parseCtiEvent } from '@huawu/domain';
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
 import { findUserByUsername } from '../storage/identity.repository.js';
-import { type CtiCallRecord, advanceCall, findCall, insertCall } from '../storage/intake.repository.js';
+import { type CtiCallRecord, advanceCall, findCall, insertCall } from '../storage/cti-calls.repository.js';
 import type { CallView } from './call-event-bus.js';
 import { isIntakeEditor } from './intake-access.js';
 

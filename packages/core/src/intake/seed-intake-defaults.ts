@@ -1,12 +1,9 @@
 import { DEFAULT_CATEGORIES, DEFAULT_PHRASES, DEFAULT_SCOPE_RULES, categoryPaths } from '@huawu/domain';
 import type { CoreDeps } from '../deps.js';
-import {
-  type CategoryRecord,
-  insertCategories,
-  insertPhrases,
-  insertScopeRules,
-  isTableEmpty,
-} from '../storage/intake.repository.js';
+import { type CategoryRecord, insertCategories } from '../storage/categories.repository.js';
+import { isTableEmpty } from '../storage/intake-tables.js';
+import { insertPhrases } from '../storage/phrases.repository.js';
+import { insertScopeRules } from '../storage/scope-rules.repository.js';
 
 /**
  * Fills the intake tables that are still empty with the shipped defaults: the category taxonomy, the

@@ -1,7 +1,7 @@
 import { type Actor, CALLER_FLAG_FIELDS } from '@huawu/domain';
 import type { CoreDeps } from '../deps.js';
 import { writeAudit } from '../storage/admin.repository.js';
-import { upsertCallerFlag } from '../storage/intake.repository.js';
+import { upsertCallerFlag } from '../storage/caller-flags.repository.js';
 import { callerPhoneOf } from './get-caller-history.js';
 import { assertIntakeEditor } from './intake-access.js';
 import { parseInputOrThrow } from './parse-input.js';

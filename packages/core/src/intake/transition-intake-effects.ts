@@ -9,8 +9,9 @@ import {
 } from '@huawu/domain';
 import type { Kysely } from 'kysely';
 import { AppError } from '../app-error.js';
-import { findArticleVersion, insertKbAnswer, insertLink } from '../storage/intake.repository.js';
-import { insertGap } from '../storage/knowledge.repository.js';
+import { findArticleVersion, insertKbAnswer } from '../storage/answer-evidence.repository.js';
+import { insertLink } from '../storage/order-links.repository.js';
+import { insertGap } from '../storage/kb-gaps.repository.js';
 import type { Schema } from '../storage/schema.js';
 import type { WorkOrderRecord } from '../work-order.record.js';
 

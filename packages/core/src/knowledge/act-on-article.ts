@@ -1,15 +1,10 @@
 import { type Actor, KB_SUPERSEDED_STATUS, type KbAction, kbTransition } from '@huawu/domain';
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
-import {
-  type ArticlePatch,
-  bumpRevision,
-  findArticle,
-  findKbUnit,
-  findVersion,
-  setVersionStatus,
-  updateArticle,
-} from '../storage/knowledge.repository.js';
+import { type ArticlePatch, findArticle, updateArticle } from '../storage/kb-articles.repository.js';
+import { bumpRevision } from '../storage/kb-revision.repository.js';
+import { findKbUnit } from '../storage/kb-units.repository.js';
+import { findVersion, setVersionStatus } from '../storage/kb-versions.repository.js';
 import type { ArticleDetail } from './article.view.js';
 import { articleDetailFor } from './get-article.js';
 import { kbActorOf, latestOf, loadArticle, workflowArticle } from './kb-access.js';

@@ -6,7 +6,8 @@ import {
   type KbAction,
   kbStaleReasons,
 } from '@huawu/domain';
-import type { ArticleRecord, VersionRecord } from '../storage/knowledge.repository.js';
+import type { ArticleRecord } from '../storage/kb-articles.repository.js';
+import type { VersionRecord } from '../storage/kb-versions.repository.js';
 
 /** Shapes of knowledge-base records as readers see them (API contract: "Knowledge base"). */
 

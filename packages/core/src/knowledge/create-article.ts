@@ -9,15 +9,10 @@ import {
 } from '@huawu/domain';
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
-import {
-  type KbUnit,
-  bumpRevision,
-  findKbUnit,
-  findArticle,
-  findArticleByItemCode,
-  insertArticles,
-  insertVersions,
-} from '../storage/knowledge.repository.js';
+import { findArticle, findArticleByItemCode, insertArticles } from '../storage/kb-articles.repository.js';
+import { bumpRevision } from '../storage/kb-revision.repository.js';
+import { type KbUnit, findKbUnit } from '../storage/kb-units.repository.js';
+import { insertVersions } from '../storage/kb-versions.repository.js';
 import type { ArticleDetail } from './article.view.js';
 import { articleDetailFor } from './get-article.js';
 import { kbActorOf } from './kb-access.js';

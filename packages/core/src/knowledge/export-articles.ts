@@ -9,7 +9,8 @@ import {
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
 import { writeAudit } from '../storage/admin.repository.js';
-import { type ArticleRecord, listArticles } from '../storage/knowledge.repository.js';
+import { listArticles } from '../storage/kb-article-list.repository.js';
+import type { ArticleRecord } from '../storage/kb-articles.repository.js';
 import { kbActorOf, kbScopeOf } from './kb-access.js';
 import { toSafeCsv } from '../export/safe-csv.js';
 

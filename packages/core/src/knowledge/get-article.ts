@@ -1,7 +1,8 @@
 import { type Actor, type KbActor, kbAllowedActions } from '@huawu/domain';
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
-import { type ArticleRecord, findVersion, listVersions } from '../storage/knowledge.repository.js';
+import type { ArticleRecord } from '../storage/kb-articles.repository.js';
+import { findVersion, listVersions } from '../storage/kb-versions.repository.js';
 import { type ArticleDetail, toArticleDetail, toVersionDetail, toVersionSummary } from './article.view.js';
 import {
   isPending,

@@ -15,20 +15,20 @@ import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
 import {
   type ArticleRecord,
-  type KbUnit,
   type NewArticle,
-  type NewVersion,
-  bumpRevision,
-  centreUnitId,
-  fieldsJson,
   findArticlesByItemCodes,
   insertArticles,
+  updateArticle,
+} from '../storage/kb-articles.repository.js';
+import { bumpRevision } from '../storage/kb-revision.repository.js';
+import { fieldsJson } from '../storage/kb-sql.js';
+import { type KbUnit, centreUnitId, listKbUnits } from '../storage/kb-units.repository.js';
+import {
+  type NewVersion,
   insertVersions,
   latestVersionStatuses,
-  listKbUnits,
   setVersionStatus,
-  updateArticle,
-} from '../storage/knowledge.repository.js';
+} from '../storage/kb-versions.repository.js';
 import type { Schema } from '../storage/schema.js';
 import { SYSTEM_AUTHOR, isPending } from './kb-access.js';
 import { readCsv } from './service-items.csv.js';

@@ -13,13 +13,9 @@ import {
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
 import { findUnit } from '../storage/identity.repository.js';
-import {
-  type ArticleRecord,
-  type KbScope,
-  type VersionRecord,
-  findArticle,
-  findVersion,
-} from '../storage/knowledge.repository.js';
+import type { KbScope } from '../storage/kb-article-list.repository.js';
+import { type ArticleRecord, findArticle } from '../storage/kb-articles.repository.js';
+import { type VersionRecord, findVersion } from '../storage/kb-versions.repository.js';
 import type { Schema } from '../storage/schema.js';
 import type { Kysely } from 'kysely';
 

@@ -9,13 +9,13 @@ import {
 } from '@huawu/domain';
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
+import { listArticles } from '../storage/kb-article-list.repository.js';
 import {
   countArticlesBy,
   countDirectAnswers,
   countGaps,
   countPendingReviews,
-  listArticles,
-} from '../storage/knowledge.repository.js';
+} from '../storage/kb-stats.repository.js';
 import { todayOf } from './kb-access.js';
 
 /** Figures of the knowledge base for the centre: articles, reviews, stale ones, gaps and the hit rate. */

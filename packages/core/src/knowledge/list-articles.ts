@@ -9,10 +9,10 @@ import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
 import {
   type ArticleFilter,
-  findKbUnit,
   listArticles as listArticleRows,
-  listReviewQueue as listReviewRows,
-} from '../storage/knowledge.repository.js';
+} from '../storage/kb-article-list.repository.js';
+import { findKbUnit } from '../storage/kb-units.repository.js';
+import { listReviewQueue as listReviewRows } from '../storage/kb-versions.repository.js';
 import {
   type ArticleSummary,
   type VersionSummary,

@@ -14,14 +14,14 @@ import {
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
 import { scopeFor } from '../security/access-scope.js';
+import { findArticle } from '../storage/kb-articles.repository.js';
 import {
   type GapRecord,
-  findArticle,
   findGap,
   insertGap,
   listGapGroups,
   resolveGaps,
-} from '../storage/knowledge.repository.js';
+} from '../storage/kb-gaps.repository.js';
 import { findOrder, isOrderInScope } from '../storage/work-order.repository.js';
 
 const OPEN = KB_GAP_OPEN;

@@ -1,13 +1,9 @@
 import { type Actor, KB_REPLACED_DRAFT_STATUS, kbTransition, parseKbArticleInput } from '@huawu/domain';
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
-import {
-  bumpRevision,
-  findArticle,
-  insertVersions,
-  setVersionStatus,
-  updateArticle,
-} from '../storage/knowledge.repository.js';
+import { findArticle, updateArticle } from '../storage/kb-articles.repository.js';
+import { bumpRevision } from '../storage/kb-revision.repository.js';
+import { insertVersions, setVersionStatus } from '../storage/kb-versions.repository.js';
 import type { ArticleDetail } from './article.view.js';
 import { ownerUnitFor } from './create-article.js';
 import { articleDetailFor } from './get-article.js';

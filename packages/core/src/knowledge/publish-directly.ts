@@ -2,12 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { type Actor, KB_IMPORTED, type KbArticleKind, kbMayImport, parseKbArticleInput } from '@huawu/domain';
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
-import {
-  bumpRevision,
-  insertArticles,
-  insertVersions,
-  listKbUnits,
-} from '../storage/knowledge.repository.js';
+import { insertArticles } from '../storage/kb-articles.repository.js';
+import { bumpRevision } from '../storage/kb-revision.repository.js';
+import { listKbUnits } from '../storage/kb-units.repository.js';
+import { insertVersions } from '../storage/kb-versions.repository.js';
 
 /**
  * Publishes a batch of new articles at once, as an import does (version 1 published, reviewed by the

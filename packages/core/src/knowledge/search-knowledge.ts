@@ -3,7 +3,7 @@ import { type Actor, KB_ARTICLE_STATUSES, isKbArticleKind, isUnitRole } from '@h
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
 import type { KbSearchResult } from '../search/knowledge-search.js';
-import { findKbUnit } from '../storage/knowledge.repository.js';
+import { findKbUnit } from '../storage/kb-units.repository.js';
 import { todayOf } from './kb-access.js';
 
 export interface KnowledgeSearchRequest {

@@ -1,5 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Schema } from './schema.js';
+import { subtreePattern } from './sql-like.js';
 
 /** The reads of the in-memory knowledge-base index (search/): revision, changed rows, unit subtrees, hits. */
 
@@ -119,13 +120,11 @@ export async function loadSynonymRows(db: Db): Promise<string[]> {
   return rows.map((r) => r.terms);
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** Ids of a unit and every unit below it (`units.path` prefix); empty when the unit does not exist. */
 export async function unitSubtreeIds(db: Db, unitId: string): Promise<string[]> {
   const unit = await db.selectFrom('units').select('path').where('id', '=', unitId).executeTakeFirst();
   if (!unit) return [];
-  const pattern = sql<string>`${`${escapeLike(unit.path)}%`} escape '\\'`;
+  const pattern = subtreePattern(unit.path);
   const rows = await db.selectFrom('units').select('id').where('path', 'like', pattern).execute();
   return rows.map((r) => r.id);
 }

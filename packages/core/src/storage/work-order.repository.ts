@@ -3,6 +3,7 @@ import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { OrderEventRecord, OrderUnitRecord, WorkOrderRecord } from '../work-order.record.js';
 import type { Schema } from './schema.js';
 import { orderToRow, rowToOrder } from './work-order.rows.js';
+import { containsPattern, subtreePattern } from './sql-like.js';
 
 type Db = Kysely<Schema>;
 
@@ -21,9 +22,6 @@ export interface OrderFilter {
   page: number;
   pageSize: number;
 }
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-const likePattern = (text: string) => `%${escapeLike(text)}%`;
 
 export async function insertOrder(db: Db, order: WorkOrderRecord): Promise<void> {
   await db.insertInto('work_orders').values(orderToRow(order)).execute();
@@ -170,7 +168,7 @@ function applyScope<O>(
   style: 'exists' | 'in' = 'exists',
 ): SelectQueryBuilder<Schema, 'work_orders', O> {
   // Escaped: `_` and `%` in unit ids are literal characters, not wildcards.
-  const pattern = sql<string>`${`${escapeLike(unitPath)}%`} escape '\\'`;
+  const pattern = subtreePattern(unitPath);
   if (style === 'in') {
     return query.where('work_orders.id', 'in', (eb) =>
       eb
@@ -239,11 +237,11 @@ function filtered(db: Db, scope: OrderScope, f: OrderFilter, style: 'exists' | '
       .where('work_orders.deadline_at', '<', f.overdueAt);
   }
   if (f.keyword) {
-    const pattern = likePattern(f.keyword.toLowerCase());
+    const pattern = containsPattern(f.keyword.toLowerCase());
     q = q.where((eb) =>
       eb.or(
         (['order_no', 'title', 'content', 'address'] as const).map((c) =>
-          eb(sql`lower(${sql.ref(`work_orders.${c}`)})`, 'like', sql`${pattern} escape '\\'`),
+          eb(sql`lower(${sql.ref(`work_orders.${c}`)})`, 'like', pattern),
         ),
       ),
     );

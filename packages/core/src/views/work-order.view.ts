@@ -14,7 +14,7 @@ import {
   maskName,
   maskPhone,
 } from '@huawu/domain';
-import type { LinkedOrder } from '../storage/intake.repository.js';
+import type { LinkedOrder } from '../storage/order-links.repository.js';
 import type { OrderEventRecord, OrderUnitRecord, WorkOrderRecord } from '../work-order.record.js';
 
 /** Shapes orders for a given reader: masks caller data by role and adds the deadline state. */

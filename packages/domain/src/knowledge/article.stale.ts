@@ -23,7 +23,7 @@ export const KB_STALE_STATUSES: readonly KbArticleStatus[] = ['published'];
  * Why a published article needs attention (empty: it is fine). The rules: the review date has passed,
  * the validity has ended, or the owner unit was renamed (its name differs from the name recorded at the
  * last approval), deactivated or removed. An owner known only by name (imports) is not checked.
- * `storage/knowledge.repository.ts` mirrors these rules in SQL to filter lists; these are the authority.
+ * `storage/kb-article-list.repository.ts` mirrors these rules in SQL to filter lists; these are the authority.
  */
 export function kbStaleReasons(
   article: KbStaleArticle,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CoreDeps } from '../../deps.js';
-import { insertPublishedGuide, publishGuideRevision } from '../../storage/accuracy.repository.js';
+import { insertPublishedGuide, publishGuideRevision } from '../../storage/accuracy-guide-seed.repository.js';
 import { findUnit } from '../../storage/identity.repository.js';
 
 export interface TestGuide {
