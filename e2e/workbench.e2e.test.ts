@@ -89,7 +89,9 @@ describe.skipIf(e2eSkipReason())('workbench (受理台) in headless Chromium', (
     await chooseTreeNode(page, 'kb-unit', '市教育局');
     await expect
       .poll(async () => page.$$eval('[data-testid="kb-owner"]', (els) => els.map((e) => e.textContent)))
-      .toSatisfy((owners: unknown[]) => owners.length > 0 && owners.every((o) => String(o).startsWith('市教育局')));
+      .toSatisfy(
+        (owners: unknown[]) => owners.length > 0 && owners.every((o) => String(o).startsWith('市教育局')),
+      );
     await expect.poll(async () => (await titles())[0] ?? '').toContain('学生资助');
     await shot(page, 'direct-kb-filtered');
 
