@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type RunningServer, startServer } from '@huawu/server';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { insertTestGuides } from '../packages/core/src/accuracy/test-support/guides';
-import { launchBrowser, openSession, type Session, switchUser } from './support/browser';
-import { e2eSkipReason, WEB_ROOT } from './support/env';
+import { switchUser } from './support/browser';
+import { e2eSkipReason } from './support/env';
 import { screenshotter } from './support/screenshots';
+import { useBrowserSuite } from './support/suite';
 
 const HOUSING = '市住房和城乡建设局';
 /** A modal still zooming in moves its buttons; wait until it has settled before clicking. */
@@ -16,36 +13,10 @@ const SETTLED_MODAL = '.ant-modal:not([class*="-appear"]):not([class*="-enter"])
 /**
  * 办事指南准确度检查 in the browser: the supervisor plans a round, records an accurate and a wrong
  * answer and reads the report; the owner unit marks the correction task fixed; a passing re-check
- * closes it. The server is started here (as e2e/support/server.ts does) to keep its core, through
- * which the test writes the two published guides it checks.
+ * closes it. The test writes the two published guides it checks through the server's core.
  */
 describe.skipIf(e2eSkipReason())('guide accuracy checks in headless Chromium', () => {
-  let dir: string;
-  let server: RunningServer;
-  let browser: Browser;
-  const sessions: Session[] = [];
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'huawu-e2e-accuracy-'));
-    [server, browser] = await Promise.all([
-      startServer({
-        databaseUrl: join(dir, 'huawu.db'),
-        port: 0,
-        host: '127.0.0.1',
-        webRoot: WEB_ROOT,
-        demo: true,
-        logLevel: 'warn',
-      }),
-      launchBrowser(),
-    ]);
-  });
-
-  afterAll(async () => {
-    await Promise.all(sessions.map((session) => session.context.close()));
-    await browser?.close();
-    await server?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  const suite = useBrowserSuite();
 
   const rowOf = (page: Page, testId: string, title: string): Locator =>
     page.locator(`[data-testid="${testId}"][data-title="${title}"]`);
@@ -74,15 +45,14 @@ describe.skipIf(e2eSkipReason())('guide accuracy checks in headless Chromium', (
   it('plans a round, records checks, reports, and closes a correction task after re-check', async () => {
     const shot = screenshotter('accuracy-');
     const stamp = Date.now().toString(36);
-    const [accurate, wrong] = await insertTestGuides(server.core, [
+    const [accurate, wrong] = await insertTestGuides(suite.server.core, [
       { title: `e2e房屋租赁登记备案${stamp}`, ownerUnitId: 'city-housing', phone: '0931-8120188' },
       { title: `e2e住房公积金缴存${stamp}`, ownerUnitId: 'city-housing' },
     ]);
     if (!accurate || !wrong) throw new Error('guides not created');
     const roundName = `e2e 准确度检查 ${stamp}`;
 
-    const desk = await openSession(browser, server.url);
-    sessions.push(desk);
+    const desk = await suite.open();
     const { page } = desk;
 
     // 安排检查: the supervisor picks the unit and two of its published guides.
@@ -197,6 +167,6 @@ describe.skipIf(e2eSkipReason())('guide accuracy checks in headless Chromium', (
       .locator('[data-testid="item-task-status"][data-status="closed"]')
       .waitFor();
     await shot(page, 'round-after-recheck');
-    for (const session of sessions) expect(session.errors).toEqual([]);
+    suite.expectNoPageErrors();
   }, 180_000);
 });

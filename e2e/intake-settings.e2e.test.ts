@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { chooseOption } from './support/antd';
-import { launchBrowser, type Session, sessionAs } from './support/browser';
+import type { Session } from './support/browser';
 import { e2eSkipReason } from './support/env';
 import {
   addTags,
@@ -12,7 +11,7 @@ import {
   settledModal,
 } from './support/intake-settings-page';
 import { screenshotter } from './support/screenshots';
-import { type E2EServer, startE2EServer } from './support/server';
+import { useBrowserSuite } from './support/suite';
 import { openWorkbench, simulateCall } from './support/workbench-page';
 
 const HOTLINE = '12345政务服务便民热线';
@@ -25,22 +24,12 @@ const HARASSER = '13900002222';
  * harassing number — and the agent's workbench shows the flag when that number calls.
  */
 describe.skipIf(e2eSkipReason())('intake settings (受理配置) in headless Chromium', () => {
-  let server: E2EServer;
-  let browser: Browser;
+  const suite = useBrowserSuite();
   let centre: Session;
-  const sessions: Session[] = [];
   const shot = screenshotter('intake-settings-');
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startE2EServer(), launchBrowser()]);
-    centre = await sessionAs(browser, server.url, 'supervisor');
-    sessions.push(centre);
-  });
-
-  afterAll(async () => {
-    await Promise.all(sessions.map((session) => session.context.close()));
-    await browser?.close();
-    await server?.stop();
+    centre = await suite.as('supervisor');
   });
 
   it('1 · edits the opening phrase; the library shows it filled in', async () => {
@@ -235,8 +224,7 @@ describe.skipIf(e2eSkipReason())('intake settings (受理配置) in headless Chr
     await shot(page, 'caller-flag');
     expect(centre.errors).toEqual([]);
 
-    const desk = await sessionAs(browser, server.url, 'agent');
-    sessions.push(desk);
+    const desk = await suite.as('agent');
     await openWorkbench(desk.page);
     await simulateCall(desk.page, HARASSER);
     const flag = desk.page.getByTestId('caller-harassment');

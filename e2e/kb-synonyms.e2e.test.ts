@@ -1,33 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type Session, sessionAs } from './support/browser';
+import { describe, expect, it } from 'vitest';
 import { e2eSkipReason } from './support/env';
 import { addTags } from './support/intake-settings-page';
 import { screenshotter } from './support/screenshots';
-import { type E2EServer, startE2EServer } from './support/server';
+import { useBrowserSuite } from './support/suite';
 
 /** A colloquial wording no guide uses: the demo's 古树名木 guides are found only through the new group. */
 const QUESTION = '百年老树';
 
 describe.skipIf(e2eSkipReason())('knowledge synonyms in headless Chromium', () => {
-  let server: E2EServer;
-  let browser: Browser;
-  const sessions: Session[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startE2EServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await Promise.all(sessions.map((session) => session.context.close()));
-    await browser?.close();
-    await server?.stop();
-  });
+  const { as } = useBrowserSuite();
 
   it('a supervisor adds a synonym group and 试一试 finds the guide through it', async () => {
     const shot = screenshotter('kb-synonyms-');
-    const session = await sessionAs(browser, server.url, 'supervisor');
-    sessions.push(session);
+    const session = await as('supervisor');
     const { page } = session;
 
     await page.goto('/knowledge');

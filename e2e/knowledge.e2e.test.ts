@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type Session, sessionAs } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { e2eSkipReason } from './support/env';
 import {
   articleIdOf,
@@ -11,7 +10,7 @@ import {
   typeSlowly,
 } from './support/knowledge-page';
 import { screenshotter } from './support/screenshots';
-import { type E2EServer, startE2EServer } from './support/server';
+import { useBrowserSuite } from './support/suite';
 
 const HOUSING = '市住房和城乡建设局';
 const TITLE = '琥珀巷老旧小区加装电梯补贴申请';
@@ -19,26 +18,8 @@ const OLD_MATERIALS = '1. 申请表；2. 业主同意书';
 const NEW_MATERIALS = '1. 申请表；2. 业主同意书；3. 琥珀色回执单（街道盖章）';
 
 describe.skipIf(e2eSkipReason())('knowledge base in headless Chromium', () => {
-  let server: E2EServer;
-  let browser: Browser;
-  const sessions: Session[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startE2EServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await Promise.all(sessions.map((session) => session.context.close()));
-    await browser?.close();
-    await server?.stop();
-  });
-
   /** A logged-in context per user, kept for the whole file (each has its own session cookie). */
-  const as = async (username: string) => {
-    const session = await sessionAs(browser, server.url, username);
-    sessions.push(session);
-    return session;
-  };
+  const { as } = useBrowserSuite();
 
   const openKnowledge = async (page: Page) => {
     await page.getByTestId('nav-knowledge').click();

@@ -1,56 +1,24 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chooseOption, chooseTreeNode, unitOptions } from './support/antd';
-import {
-  fillLogin,
-  launchBrowser,
-  openSession,
-  type Session,
-  sessionAs,
-  submitLogin,
-  switchUser,
-} from './support/browser';
+import { fillLogin, submitLogin, switchUser } from './support/browser';
 import { e2eSkipReason } from './support/env';
 import { expectStatus, runAction, timelineEvents } from './support/order-page';
 import { screenshotter } from './support/screenshots';
-import { type E2EServer, startE2EServer } from './support/server';
+import { useBrowserSuite } from './support/suite';
 
 const HOUSING = '市住房和城乡建设局';
 const HEPING = '东城区和平街道办事处';
 
 describe.skipIf(e2eSkipReason())('web UI in headless Chromium', () => {
-  let server: E2EServer;
-  let browser: Browser;
-  const sessions: Session[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startE2EServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await Promise.all(sessions.map((session) => session.context.close()));
-    await browser?.close();
-    await server?.stop();
-  });
-
-  /** A logged-in context per user, kept for the whole file (each has its own session cookie). */
-  const as = async (username: string) => {
-    const session = await sessionAs(browser, server.url, username);
-    sessions.push(session);
-    return session;
-  };
-
-  const expectNoPageErrors = () => {
-    for (const session of sessions) expect(session.errors).toEqual([]);
-  };
+  /** A logged-in context per user (`as`) or a fresh one (`open`), kept for the whole file. */
+  const { as, open, expectNoPageErrors } = useBrowserSuite();
 
   it('walks one order through the whole lifecycle, each step by its own role', async () => {
     const shot = screenshotter();
     const title = `e2e 楼道堆放杂物堵塞消防通道 ${Date.now()}`;
 
     // 受理: the agent records the call.
-    const desk = await openSession(browser, server.url);
-    sessions.push(desk);
+    const desk = await open();
     const { page } = desk;
     await switchUser(page, 'agent');
     await page.getByTestId('nav-new-order').click();
@@ -171,8 +139,7 @@ describe.skipIf(e2eSkipReason())('web UI in headless Chromium', () => {
 
   it('rejects a wrong password, lists the demo orders with deadline colours and filters overdue ones', async () => {
     const shot = screenshotter('list-');
-    const session = await openSession(browser, server.url);
-    sessions.push(session);
+    const session = await open();
     const { page } = session;
 
     await submitLogin(page, 'supervisor', 'not-the-password');

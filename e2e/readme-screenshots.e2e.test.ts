@@ -1,9 +1,7 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, sessionAs } from './support/browser';
+import { describe, expect, it } from 'vitest';
 import { DOCS_DIR, e2eSkipReason } from './support/env';
-import { type E2EServer, startE2EServer } from './support/server';
+import { useBrowserSuite } from './support/suite';
 
 /**
  * Regenerates the committed README screenshots (docs/screenshot.png, docs/screenshot-list.png).
@@ -19,20 +17,10 @@ interface Summary {
 }
 
 describe.skipIf(!wanted || e2eSkipReason())('README screenshots', () => {
-  let server: E2EServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startE2EServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const { as } = useBrowserSuite();
 
   it('saves the order list and an order with a rich timeline, as the supervisor sees them', async () => {
-    const { page, context, errors } = await sessionAs(browser, server.url, 'supervisor');
+    const { page, errors } = await as('supervisor');
     await page.locator('[data-testid="order-table"] tr.ant-table-row').first().waitFor();
     await page.mouse.move(0, 0);
     const listShot = await page.screenshot({ path: join(DOCS_DIR, 'screenshot-list.png') });
@@ -56,6 +44,5 @@ describe.skipIf(!wanted || e2eSkipReason())('README screenshots', () => {
     const detailShot = await page.screenshot({ path: join(DOCS_DIR, 'screenshot.png') });
     expect(detailShot.byteLength).toBeLessThan(MAX_BYTES);
     expect(errors).toEqual([]);
-    await context.close();
   }, 60_000);
 });

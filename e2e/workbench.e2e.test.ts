@@ -1,12 +1,12 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { chooseOption, chooseTreeNode } from './support/antd';
-import { launchBrowser, type Session, sessionAs } from './support/browser';
+import type { Session } from './support/browser';
 import { DOCS_DIR, e2eSkipReason } from './support/env';
 import { expectStatus, timelineEvents } from './support/order-page';
 import { screenshotter } from './support/screenshots';
-import { type E2EServer, startE2EServer } from './support/server';
+import { useBrowserSuite } from './support/suite';
 import {
   decisionDialog,
   decisionResult,
@@ -28,23 +28,15 @@ const MAX_DOCS_BYTES = 400 * 1024;
 const GUIDE_QUERY = '学生资助政策咨询';
 
 describe.skipIf(e2eSkipReason())('workbench (受理台) in headless Chromium', () => {
-  let server: E2EServer;
-  let browser: Browser;
+  const suite = useBrowserSuite();
   let desk: Session;
   let page: Page;
   const shot = screenshotter('workbench-');
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startE2EServer(), launchBrowser()]);
-    desk = await sessionAs(browser, server.url, 'agent');
+    desk = await suite.as('agent');
     page = desk.page;
     await openWorkbench(page);
-  });
-
-  afterAll(async () => {
-    await desk?.context.close();
-    await browser?.close();
-    await server?.stop();
   });
 
   /** Back on the desk, ready for the next call. */

@@ -1,11 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CoreDeps } from '@huawu/core';
 import { startServer } from '@huawu/server';
 import { WEB_ROOT } from './env';
 
 export interface E2EServer {
   url: string;
+  /** The server's core, for tests that write fixtures directly. */
+  core: CoreDeps;
   stop(): Promise<void>;
 }
 
@@ -22,6 +25,7 @@ export async function startE2EServer(): Promise<E2EServer> {
   });
   return {
     url: server.url,
+    core: server.core,
     async stop() {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });

@@ -1,43 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from './main.js';
+import { describe, expect, it } from 'vitest';
+import { useCliTestbed } from './test-support/cli-testbed.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'huawu-cli-'));
-const db = join(dir, 'cli.db');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
-    out.push(String(s));
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
-    err.push(String(s));
-    return true;
-  });
-  return { out, err };
-}
-
-async function run(...args: string[]) {
-  const io = capture();
-  const code = await main(['-d', db, ...args]);
-  vi.restoreAllMocks();
-  return { code, out: io.out.join('\n'), err: io.err.join('\n') };
-}
-
-afterEach(() => vi.restoreAllMocks());
+const { dir, run } = useCliTestbed('cli');
 
 describe('huawu CLI', () => {
-  beforeAll(async () => {
-    expect((await run('migrate')).code).toBe(0);
-  });
-
   it('prints help and exits 0; an unknown command is a usage error (2)', async () => {
     const help = await run('--help');
     expect(help.code).toBe(0);

@@ -1,35 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from './main.js';
+import { describe, expect, it } from 'vitest';
+import { useCliTestbed } from './test-support/cli-testbed.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'huawu-cli-categories-'));
-const db = join(dir, 'categories.db');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-afterEach(() => vi.restoreAllMocks());
-
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
-    out.push(String(s));
-    return true;
-  });
-  const code = await main(['-d', db, ...args]);
-  vi.restoreAllMocks();
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const { dir, run } = useCliTestbed('categories');
 
 const GOOD = 'code,name,parent_code,emergency_hint\n17,数据服务,,\n1701,公共数据开放,17,\n';
 
 describe('huawu categories', () => {
-  beforeAll(async () => {
-    expect((await run('migrate')).code).toBe(0);
-  });
-
   it('imports a CSV (dry run first writes nothing), then updates on re-import', async () => {
     const file = join(dir, 'good.csv');
     writeFileSync(file, GOOD);

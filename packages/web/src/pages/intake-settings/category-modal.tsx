@@ -1,9 +1,8 @@
 import { CATEGORY_UPDATE_FIELDS } from '@huawu/domain';
-import { Alert, App, type Button, Form, Input, Modal, Switch, Typography } from 'antd';
-import { useState } from 'react';
-import { errorMessage, isApiError } from '../../api/client';
+import { App, Form, Input, Switch, Typography } from 'antd';
 import { type Category, updateCategory } from '../../api/intake';
-import { applyIssues } from '../../lib/form-issues';
+import { FormModal } from '../../components/form-modal';
+import { listOtherIssues, useFormSubmit } from '../../lib/use-form-submit';
 import { clearIssuesOnChange } from './clear-issues';
 
 interface Values {
@@ -30,51 +29,36 @@ export function CategoryModal({
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { submitting, error, submit } = useFormSubmit(form, {
+    fieldNames: FIELDS,
+    otherIssues: listOtherIssues(),
+  });
 
-  const submit = async () => {
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = await updateCategory(category.code, {
-        name: values.name.trim(),
-        emergencyHint: (values.emergencyHint ?? '').trim(),
-        active: values.active,
-      });
-      message.success('分类已保存');
-      onSaved(saved);
-    } catch (err) {
-      const rest = isApiError(err) ? applyIssues(form, err.issues, FIELDS) : [];
-      if (!isApiError(err) || err.issues.length === 0) setError(errorMessage(err));
-      else if (rest.length) setError(rest.map((issue) => issue.message).join('；'));
-    } finally {
-      setBusy(false);
-    }
+  const save = async (values: Values) => {
+    const saved = await updateCategory(category.code, {
+      name: values.name.trim(),
+      emergencyHint: (values.emergencyHint ?? '').trim(),
+      active: values.active,
+    });
+    message.success('分类已保存');
+    onSaved(saved);
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={`编辑诉求分类 · ${category.code}`}
-      onCancel={onClose}
-      onOk={() => void submit()}
+      submitting={submitting}
+      error={error}
+      onSubmit={() => void submit(save)}
+      onClose={onClose}
       okText="保存"
-      confirmLoading={busy}
-      okButtonProps={{ 'data-testid': 'category-save' } as React.ComponentProps<typeof Button>}
+      testIds={{ submit: 'category-save', error: 'category-error' }}
     >
       <Typography.Paragraph type="secondary">{category.path}</Typography.Paragraph>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form<Values>
         form={form}
         layout="vertical"
-        disabled={busy}
+        disabled={submitting}
         onValuesChange={clearIssuesOnChange(form)}
         initialValues={{
           name: category.name,
@@ -106,6 +90,6 @@ export function CategoryModal({
           <Switch data-testid="category-active" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

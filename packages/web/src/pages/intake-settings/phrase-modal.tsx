@@ -1,22 +1,9 @@
 import { PHRASE_CREATE_FIELDS, PHRASE_STEPS } from '@huawu/domain';
-import {
-  Alert,
-  App,
-  type Button,
-  Form,
-  type GetRef,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Switch,
-  Tag,
-  Typography,
-} from 'antd';
-import { useRef, useState } from 'react';
-import { errorMessage, isApiError } from '../../api/client';
+import { Alert, App, Form, type GetRef, Input, Select, Space, Switch, Tag, Typography } from 'antd';
+import { useRef } from 'react';
 import { createPhrase, type EditablePhrase, updatePhrase } from '../../api/intake';
-import { applyIssues } from '../../lib/form-issues';
+import { FormModal } from '../../components/form-modal';
+import { listOtherIssues, useFormSubmit } from '../../lib/use-form-submit';
 import { clearIssuesOnChange } from './clear-issues';
 import { PLACEHOLDER_NAMES, previewPhrase } from './phrase-preview';
 
@@ -77,8 +64,10 @@ export function PhraseModal({
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { submitting, error, submit } = useFormSubmit(form, {
+    fieldNames: FIELDS,
+    otherIssues: listOtherIssues(),
+  });
   const textRef = useRef<GetRef<typeof Input.TextArea>>(null);
   const text = Form.useWatch('text', form) ?? phrase?.text ?? '';
 
@@ -91,46 +80,29 @@ export function PhraseModal({
     area?.focus();
   };
 
-  const submit = async () => {
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = phrase
-        ? await updatePhrase(phrase.id, { title: values.title, text: values.text, active: values.active })
-        : await createPhrase({ step: values.step, title: values.title, text: values.text });
-      message.success(phrase ? '服务用语已保存' : '服务用语已新增');
-      onSaved(saved);
-    } catch (err) {
-      const rest = isApiError(err) ? applyIssues(form, err.issues, FIELDS) : [];
-      if (!isApiError(err) || err.issues.length === 0) setError(errorMessage(err));
-      else if (rest.length) setError(rest.map((issue) => issue.message).join('；'));
-    } finally {
-      setBusy(false);
-    }
+  const save = async (values: Values) => {
+    const saved = phrase
+      ? await updatePhrase(phrase.id, { title: values.title, text: values.text, active: values.active })
+      : await createPhrase({ step: values.step, title: values.title, text: values.text });
+    message.success(phrase ? '服务用语已保存' : '服务用语已新增');
+    onSaved(saved);
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       width={640}
       title={phrase ? `编辑服务用语 · ${phrase.stepLabel}` : '新增服务用语'}
-      onCancel={onClose}
-      onOk={() => void submit()}
+      submitting={submitting}
+      error={error}
+      onSubmit={() => void submit(save)}
+      onClose={onClose}
       okText="保存"
-      confirmLoading={busy}
-      okButtonProps={{ 'data-testid': 'phrase-save' } as React.ComponentProps<typeof Button>}
+      testIds={{ submit: 'phrase-save', error: 'phrase-error' }}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form<Values>
         form={form}
         layout="vertical"
-        disabled={busy}
+        disabled={submitting}
         onValuesChange={clearIssuesOnChange(form)}
         initialValues={{
           step: phrase?.step ?? step ?? 'opening',
@@ -189,6 +161,6 @@ export function PhraseModal({
         title="预览（示例值）"
         description={<PhrasePreviewView text={text} agentNo={agentNo} testId="phrase-live-preview" />}
       />
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,20 +1,4 @@
-import {
-  Alert,
-  App,
-  type Button,
-  Col,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Radio,
-  Row,
-  Select,
-  Switch,
-  TreeSelect,
-} from 'antd';
-import { useState } from 'react';
-import { errorMessage, isApiError } from '../../api/client';
+import { App, Col, Form, Input, InputNumber, Radio, Row, Select, Switch, TreeSelect } from 'antd';
 import {
   createScopeRule,
   type EmergencyTarget,
@@ -23,8 +7,9 @@ import {
   type ScopeRuleKind,
   updateScopeRule,
 } from '../../api/intake';
+import { FormModal } from '../../components/form-modal';
 import type { CategoryNode } from '../../lib/category-tree';
-import { applyIssues } from '../../lib/form-issues';
+import { listOtherIssues, useFormSubmit } from '../../lib/use-form-submit';
 import { clearIssuesOnChange } from './clear-issues';
 import { KIND_OPTIONS, REASON_OPTIONS, TARGET_OPTIONS } from './scope-labels';
 
@@ -104,30 +89,16 @@ export function ScopeRuleModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form) ?? rule?.kind ?? 'emergency';
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { submitting, error, submit } = useFormSubmit(form, {
+    fieldNames: FIELDS,
+    otherIssues: listOtherIssues((issue) => `${issue.field}：${issue.message}`),
+  });
 
-  const submit = async () => {
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const body = bodyOf(values);
-      const saved = rule ? await updateScopeRule(rule.id, body) : await createScopeRule(body);
-      message.success(rule ? '规则已保存' : '规则已新增');
-      onSaved(saved);
-    } catch (err) {
-      const rest = isApiError(err) ? applyIssues(form, err.issues, FIELDS) : [];
-      if (!isApiError(err) || err.issues.length === 0) setError(errorMessage(err));
-      else if (rest.length) setError(rest.map((issue) => `${issue.field}：${issue.message}`).join('；'));
-    } finally {
-      setBusy(false);
-    }
+  const save = async (values: Values) => {
+    const body = bodyOf(values);
+    const saved = rule ? await updateScopeRule(rule.id, body) : await createScopeRule(body);
+    message.success(rule ? '规则已保存' : '规则已新增');
+    onSaved(saved);
   };
 
   const tags = (testId: string, placeholder: string) => (
@@ -142,23 +113,20 @@ export function ScopeRuleModal({
   );
 
   return (
-    <Modal
-      open
+    <FormModal
       width={720}
       title={rule ? `编辑规则 · ${rule.label}` : '新增受理范围规则'}
-      onCancel={onClose}
-      onOk={() => void submit()}
+      submitting={submitting}
+      error={error}
+      onSubmit={() => void submit(save)}
+      onClose={onClose}
       okText="保存"
-      confirmLoading={busy}
-      okButtonProps={{ 'data-testid': 'rule-save' } as React.ComponentProps<typeof Button>}
+      testIds={{ submit: 'rule-save', error: 'rule-error' }}
     >
-      {error && (
-        <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="rule-error" />
-      )}
       <Form<Values>
         form={form}
         layout="vertical"
-        disabled={busy}
+        disabled={submitting}
         onValuesChange={clearIssuesOnChange(form)}
         initialValues={initialOf(rule)}
         data-testid="rule-form"
@@ -249,6 +217,6 @@ export function ScopeRuleModal({
           <Input.TextArea rows={3} maxLength={500} showCount data-testid="rule-script" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,8 +1,7 @@
 import { KB_ACTION_LABELS, type KbAction, kbActionInputs } from '@huawu/domain';
-import { Alert, App, Button, Form, Input, Modal, Space } from 'antd';
+import { App, Button, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { errorMessage, isApiError } from '../../api/client';
 import {
   type ArticleDetail,
   approveVersion,
@@ -11,6 +10,8 @@ import {
   submitVersion,
   withdrawVersion,
 } from '../../api/knowledge';
+import { FormModal } from '../../components/form-modal';
+import { useFormSubmit } from '../../lib/use-form-submit';
 
 export type DialogAction = Exclude<KbAction, 'edit'>;
 type Values = Record<string, string | undefined>;
@@ -58,79 +59,38 @@ export function ActionDialog({ target, name, onClose, onDone, onStale }: DialogP
   const inputs = Object.entries(kbActionInputs(name));
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { submitting, error, submit } = useFormSubmit(form, {
+    fieldNames: inputs.map(([key]) => key),
+    onApiError: (err) => {
+      if (err.code !== 'CONFLICT') return false;
+      message.warning(`${err.message}（已重新加载）`);
+      onClose();
+      onStale();
+      return true;
+    },
+  });
 
-  const submit = async () => {
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
+  const run = async (values: Values) => {
     const trimmed = Object.fromEntries(
       Object.entries(values).map(([key, value]) => [key, value?.trim() || undefined]),
     );
-    setBusy(true);
-    setError(null);
-    try {
-      const next = await RUN[name](target.id, target.version, trimmed);
-      message.success(`${label}成功`);
-      onDone(next);
-      onClose();
-    } catch (err) {
-      if (isApiError(err) && err.code === 'CONFLICT') {
-        message.warning(`${err.message}（已重新加载）`);
-        onClose();
-        onStale();
-        return;
-      }
-      if (isApiError(err) && err.issues.length > 0) {
-        const known = new Set(inputs.map(([key]) => key));
-        const mine = err.issues.filter((issue) => known.has(issue.field));
-        form.setFields(mine.map((issue) => ({ name: issue.field, errors: [issue.message] })));
-        const rest = err.issues.filter((issue) => !known.has(issue.field));
-        setError(rest.length ? rest.map((issue) => issue.message).join('；') : err.message);
-      } else {
-        setError(errorMessage(err));
-      }
-    } finally {
-      setBusy(false);
-    }
+    const next = await RUN[name](target.id, target.version, trimmed);
+    message.success(`${label}成功`);
+    onDone(next);
+    onClose();
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={`${label} · ${target.title}（v${target.version}）`}
-      onCancel={onClose}
-      maskClosable={false}
-      footer={[
-        <Button key="cancel" onClick={onClose} disabled={busy}>
-          取消
-        </Button>,
-        <Button
-          key="ok"
-          type="primary"
-          danger={TONE[name] === 'danger'}
-          loading={busy}
-          onClick={() => void submit()}
-          data-testid="kb-action-submit"
-        >
-          确定
-        </Button>,
-      ]}
+      submitting={submitting}
+      error={error}
+      onSubmit={() => void submit(run)}
+      onClose={onClose}
+      danger={TONE[name] === 'danger'}
+      testIds={{ submit: 'kb-action-submit', error: 'kb-action-error' }}
     >
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={error}
-          style={{ marginBottom: 16 }}
-          data-testid="kb-action-error"
-        />
-      )}
-      <Form form={form} layout="vertical" disabled={busy} data-testid={`kb-action-form-${name}`}>
+      <Form form={form} layout="vertical" disabled={submitting} data-testid={`kb-action-form-${name}`}>
         {inputs.length === 0 && <p>确认{label}？</p>}
         {inputs.map(([key, spec]) => (
           <Form.Item
@@ -150,7 +110,7 @@ export function ActionDialog({ target, name, onClose, onDone, onStale }: DialogP
           </Form.Item>
         ))}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -1,13 +1,13 @@
 import { KB_SYNONYM_LIMITS } from '@huawu/domain';
-import { Alert, App, type Button, Form, Input, Modal, Select, Typography } from 'antd';
-import { useState } from 'react';
-import { errorMessage, isApiError } from '../../api/client';
+import { App, Form, Input, Select, Typography } from 'antd';
 import {
   type SynonymChange,
   type SynonymGroup,
   createSynonymGroup,
   updateSynonymGroup,
 } from '../../api/knowledge';
+import { FormModal } from '../../components/form-modal';
+import { listOtherIssues, useFormSubmit } from '../../lib/use-form-submit';
 
 interface Props {
   /** The group to edit; null adds a new one. */
@@ -23,72 +23,41 @@ interface Values {
 
 const { maxTerms, minTerms, termLength, note: noteMax } = KB_SYNONYM_LIMITS;
 
+/** Per-term problems name the term: "terms[3]" → 第 4 个词. */
+const otherIssues = listOtherIssues((issue) => {
+  const at = /^terms\[(\d+)\]$/.exec(issue.field);
+  return at ? `第 ${Number(at[1]) + 1} 个词：${issue.message}` : issue.message;
+});
+
 /** Adds or edits a synonym group: terms as tags (the first is the official wording), and a note. */
 export function SynonymModal({ group, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { submitting, error, submit } = useFormSubmit(form, { otherIssues });
 
-  const submit = async () => {
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const body = { terms: values.terms, note: values.note?.trim() || null };
-      const change = group ? await updateSynonymGroup(group.id, body) : await createSynonymGroup(body);
-      message.success(group ? '同义词组已保存，下一次检索即生效' : '同义词组已新增，下一次检索即生效');
-      onSaved(change);
-      onClose();
-    } catch (err) {
-      if (isApiError(err) && err.issues.length) {
-        // Per-term problems name the term: "terms[3]" → 第 4 个词.
-        setError(
-          err.issues
-            .map((issue) => {
-              const at = /^terms\[(\d+)\]$/.exec(issue.field);
-              return at ? `第 ${Number(at[1]) + 1} 个词：${issue.message}` : issue.message;
-            })
-            .join('；'),
-        );
-      } else {
-        setError(errorMessage(err));
-      }
-    } finally {
-      setBusy(false);
-    }
+  const save = async (values: Values) => {
+    const body = { terms: values.terms, note: values.note?.trim() || null };
+    const change = group ? await updateSynonymGroup(group.id, body) : await createSynonymGroup(body);
+    message.success(group ? '同义词组已保存，下一次检索即生效' : '同义词组已新增，下一次检索即生效');
+    onSaved(change);
+    onClose();
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={group ? '编辑同义词组' : '新增同义词组'}
-      onCancel={onClose}
-      onOk={() => void submit()}
+      submitting={submitting}
+      error={error}
+      onSubmit={() => void submit(save)}
+      onClose={onClose}
       okText="保存"
-      confirmLoading={busy}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'kb-synonym-save' } as React.ComponentProps<typeof Button>}
+      testIds={{ submit: 'kb-synonym-save', error: 'kb-synonym-error' }}
     >
       <div data-testid="kb-synonym-form">
-        {error && (
-          <Alert
-            type="error"
-            showIcon
-            title={error}
-            style={{ marginBottom: 16 }}
-            data-testid="kb-synonym-error"
-          />
-        )}
         <Form<Values>
           form={form}
           layout="vertical"
-          disabled={busy}
+          disabled={submitting}
           initialValues={{ terms: group?.terms ?? [], note: group?.note ?? '' }}
         >
           <Form.Item
@@ -124,6 +93,6 @@ export function SynonymModal({ group, onClose, onSaved }: Props) {
           检索时，问题中出现组内任一词语，都会同时按组内其他词语检索。
         </Typography.Text>
       </div>
-    </Modal>
+    </FormModal>
   );
 }
