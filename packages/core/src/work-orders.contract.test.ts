@@ -30,6 +30,12 @@ describeEachDatabase('work-order lifecycle branches', (db) => {
     await seedPeople(core);
   });
 
+  it('the detail names the category by its place in the taxonomy, beside the code', async () => {
+    const order = await newOrder(core, { category: '1001' });
+    expect(order).toMatchObject({ category: '1001', categoryPath: expect.stringContaining('消防安全') });
+    expect((await newOrder(core, { category: null })).categoryPath).toBeNull();
+  });
+
   it('直办 without callback closes at once; with callback it waits and can close without one', async () => {
     let quick = await newOrder(core, { wantsCallback: false });
     quick = await step(core, quick, A.agent, 'answer_directly', { answer: '已告知办事指南' });

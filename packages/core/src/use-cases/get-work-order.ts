@@ -3,6 +3,7 @@ import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
 import { scopeFor } from '../security/access-scope.js';
 import { writeAudit } from '../storage/admin.repository.js';
+import { findCategory } from '../storage/categories.repository.js';
 import { findOrder, isOrderInScope, listEvents, listOrderUnits } from '../storage/work-order.repository.js';
 import { visibleLinks } from '../intake/order-links.js';
 import { type OrderLinks, callerFields, toDetail } from '../views/work-order.view.js';
@@ -47,14 +48,15 @@ export async function detailOf(
   knownEvents?: OrderEventRecord[],
   knownLinks?: OrderLinks,
 ) {
-  const [events, calendar, policy, linked] = await Promise.all([
+  const [events, calendar, policy, linked, category] = await Promise.all([
     knownEvents ?? listEvents(deps.database.db, order.id),
     deps.calendar.context(),
     deps.calendar.policy(),
     knownLinks ?? visibleLinks(deps, actor, order.id),
+    order.category ? findCategory(deps.database.db, order.category) : undefined,
   ]);
   const allowed = allowedEvents(toMachineOrder(order, units), actor, deps.config.machine);
-  return toDetail(
+  const detail = toDetail(
     order,
     units,
     events,
@@ -63,4 +65,6 @@ export async function detailOf(
     { actor, now: deps.now(), calendar, policy },
     linked,
   );
+  // The taxonomy path (城乡建设/市政设施) beside the stored code; null for a code no longer listed.
+  return { ...detail, categoryPath: category?.path ?? null };
 }

@@ -84,6 +84,8 @@ export interface OrderDetail extends OrderSummary {
   anonymous: boolean;
   wantsCallback: boolean;
   category: string | null;
+  /** The category's place in the taxonomy (城乡建设/市政设施), when the code is known. */
+  categoryPath?: string | null;
   content: string;
   address: string | null;
   divisionCode: string | null;

@@ -15,7 +15,11 @@ export function OrderDescriptions({ order }: { order: OrderDetail }) {
     { key: 'channel', label: '来源渠道', children: labelOf(CHANNELS.labels, order.channel) },
     { key: 'appealType', label: '诉求类型', children: labelOf(APPEAL_TYPES.labels, order.appealType) },
     { key: 'urgency', label: '紧急程度', children: labelOf(URGENCIES.labels, order.urgency) },
-    { key: 'category', label: '诉求分类', children: orEmpty(order.category) },
+    {
+      key: 'category',
+      label: '诉求分类',
+      children: orEmpty(order.categoryPath ? `${order.categoryPath}（${order.category}）` : order.category),
+    },
     {
       key: 'confidential',
       label: '保密',
