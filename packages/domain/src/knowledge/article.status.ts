@@ -81,3 +81,10 @@ export const KB_GAP_STATUS_LABELS: Record<KbGapStatus, string> = {
 export function isKbGapStatus(value: unknown): value is KbGapStatus {
   return typeof value === 'string' && (KB_GAP_STATUSES as readonly string[]).includes(value);
 }
+
+/** Whether agents see the article in search by default (it is live). */
+export const isLiveArticle = (status: string): boolean =>
+  (KB_LIVE_STATUSES as readonly string[]).includes(status);
+
+/** Whether a version waits for the centre's review. */
+export const isInReview = (status: string): boolean => status === KB_REVIEW_STATUS;

@@ -46,6 +46,8 @@ export function parseKbGapResolveInput(raw: unknown) {
 
 /** A gap waiting for an editor. */
 export const KB_GAP_OPEN: KbGapStatus = 'open';
+/** A gap still waiting for an answer or a dismissal. */
+export const isOpenGap = (status: string): boolean => status === KB_GAP_OPEN;
 
 /** What resolving a gap makes of it: answered by an article, or dismissed. */
 export const kbGapResolution = (dismiss: boolean): KbGapStatus => (dismiss ? 'dismissed' : 'answered');

@@ -1,3 +1,4 @@
+import { isInReview } from '@huawu/domain';
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Flex, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -74,7 +75,7 @@ export function ArticleDetailPage() {
               <Space wrap>
                 <span>
                   修改提议 v{pending.version}
-                  {pending.status === 'in_review' ? '（待审核）' : '（草稿，尚未提交审核）'}：
+                  {isInReview(pending.status) ? '（待审核）' : '（草稿，尚未提交审核）'}：
                   {authorText(pending)}
                 </span>
                 {pending.changeNote && (

@@ -1,4 +1,4 @@
-import { KB_GAP_STATUSES, KB_GAP_STATUS_LABELS } from '@huawu/domain';
+import { isOpenGap, KB_GAP_STATUS_LABELS, KB_GAP_STATUSES } from '@huawu/domain';
 import {
   Alert,
   App,
@@ -147,11 +147,11 @@ export function GapsPage() {
       render: (at: string) => formatTime(at),
     },
     {
-      title: status === 'open' ? '处理' : '状态',
+      title: isOpenGap(status) ? '处理' : '状态',
       key: 'actions',
       width: 170,
       render: (_: unknown, gap) =>
-        gap.status === 'open' ? (
+        isOpenGap(gap.status) ? (
           <Space>
             <Button
               size="small"

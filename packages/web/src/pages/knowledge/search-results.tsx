@@ -1,3 +1,4 @@
+import { isLiveArticle } from '@huawu/domain';
 import { Alert, Card, Empty, Flex, List, Space, Tag, Typography } from 'antd';
 import { useCallback } from 'react';
 import { Link } from 'react-router-dom';
@@ -70,7 +71,7 @@ export function SearchResults({ q, kind, unitId, includeDrafts }: Props) {
                       <Link to={`/knowledge/${hit.articleId}`} data-testid="kb-search-hit-title">
                         <Highlight text={hit.title} terms={terms} />
                       </Link>
-                      {hit.status !== 'published' && <KbStatusTag status={hit.status} />}
+                      {!isLiveArticle(hit.status) && <KbStatusTag status={hit.status} />}
                       <Typography.Text type="secondary">{hit.ownerUnitName}</Typography.Text>
                       {hit.itemCode && <Typography.Text type="secondary">{hit.itemCode}</Typography.Text>}
                     </Space>

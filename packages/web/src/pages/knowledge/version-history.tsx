@@ -1,3 +1,4 @@
+import { isInReview } from '@huawu/domain';
 import { Button, Empty, Flex, Space, Timeline, type TimelineProps, Typography } from 'antd';
 import type { VersionSummary } from '../../api/knowledge';
 import { formatTime } from '../../lib/format';
@@ -62,8 +63,7 @@ export function VersionHistory({ versions, publishedVersion, onOpen }: Props) {
     .sort((a, b) => b.version - a.version)
     .map((version) => ({
       key: version.version,
-      color:
-        version.version === publishedVersion ? 'green' : version.status === 'in_review' ? 'blue' : 'gray',
+      color: version.version === publishedVersion ? 'green' : isInReview(version.status) ? 'blue' : 'gray',
       content: (
         <Entry
           version={version}
