@@ -1,10 +1,10 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Input, Space, Table } from 'antd';
+import { Button, Card, Input, Space } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { errorMessage } from '../../api/client';
 import { type ArticleSummary, listArticles } from '../../api/knowledge';
 import { useCurrentUser } from '../../auth/auth-context';
+import { PagedTable } from '../../components/paged-table';
 import { useAsync } from '../../lib/use-async';
 import { useUnits } from '../../lib/use-units';
 import { articleColumns } from './article-columns';
@@ -103,41 +103,19 @@ export function ArticleListPage() {
             setParams(new URLSearchParams());
           }}
         />
-        {error ? (
-          <Alert
-            type="error"
-            showIcon
-            title="知识列表加载失败"
-            description={errorMessage(error)}
-            action={<Button onClick={() => reload()}>重试</Button>}
-            data-testid="kb-list-error"
-          />
-        ) : null}
-        <Table<ArticleSummary>
-          rowKey="id"
-          size="middle"
-          loading={loading}
+        <PagedTable<ArticleSummary>
           columns={articleColumns}
-          dataSource={error ? [] : (data?.items ?? [])}
-          scroll={{ x: 1340 }}
-          data-testid="kb-table"
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) => `共 ${total} 条`,
-          }}
-          onChange={(pagination) =>
-            setParams(
-              toArticleParams({
-                ...query,
-                page: pagination.pageSize !== query.pageSize ? 1 : (pagination.current ?? 1),
-                pageSize: pagination.pageSize ?? query.pageSize,
-              }),
-            )
-          }
+          data={data}
+          loading={loading}
+          error={error}
+          reload={reload}
+          errorTitle="知识列表加载失败"
+          errorTestId="kb-list-error"
+          testId="kb-table"
+          scrollX={1340}
+          page={query.page}
+          pageSize={query.pageSize}
+          onPage={(page, pageSize) => setParams(toArticleParams({ ...query, page, pageSize }))}
         />
       </Space>
     </Card>

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { type ArticleDetail, getArticle, listVersions, type VersionSummary } from '../../api/knowledge';
+import { useResource } from '../../lib/use-resource';
 
 export interface ArticleState {
   article: ArticleDetail | null;
@@ -11,46 +12,29 @@ export interface ArticleState {
   replace: (article: ArticleDetail) => void;
 }
 
+interface ArticleWithHistory {
+  article: ArticleDetail;
+  versions: VersionSummary[];
+}
+
+const fetchArticle = async (id: string): Promise<ArticleWithHistory> => {
+  const [article, history] = await Promise.all([getArticle(id), listVersions(id)]);
+  return { article, versions: history.items };
+};
+
 /** One article and its version history (GET /api/kb/articles/:id and …/versions). */
 export function useArticle(id: string): ArticleState {
-  const [article, setArticle] = useState<ArticleDetail | null>(null);
-  const [versions, setVersions] = useState<VersionSummary[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-
-  const load = useCallback(
-    async (isCancelled: () => boolean = () => false) => {
-      setLoading(true);
-      setError(null);
-      try {
-        const [detail, history] = await Promise.all([getArticle(id), listVersions(id)]);
-        if (isCancelled()) return;
-        setArticle(detail);
-        setVersions(history.items);
-      } catch (err) {
-        if (!isCancelled()) setError(err);
-      } finally {
-        if (!isCancelled()) setLoading(false);
-      }
+  const { data, loading, error, reload, update } = useResource(id, fetchArticle);
+  const replace = useCallback(
+    (article: ArticleDetail) => {
+      update((held) => ({ article, versions: held?.versions ?? [] }));
+      listVersions(article.id)
+        .then((history) => update((held) => (held ? { ...held, versions: history.items } : held)))
+        .catch(() => {
+          // The detail is current; the history catches up on the next reload.
+        });
     },
-    [id],
+    [update],
   );
-
-  useEffect(() => {
-    let cancelled = false;
-    setArticle(null);
-    void load(() => cancelled);
-    return () => {
-      cancelled = true;
-    };
-  }, [load]);
-
-  const reload = useCallback(() => load(), [load]);
-  const replace = useCallback((detail: ArticleDetail) => {
-    setArticle(detail);
-    listVersions(detail.id)
-      .then((history) => setVersions(history.items))
-      .catch((err: unknown) => setError(err));
-  }, []);
-  return { article, versions, loading, error, reload, replace };
+  return { article: data?.article ?? null, versions: data?.versions ?? [], loading, error, reload, replace };
 }

@@ -1,11 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Table } from 'antd';
+import { Button, Card } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { errorMessage } from '../../api/client';
 import type { OrderSummary } from '../../api/types';
 import { listOrders } from '../../api/work-orders';
 import { useCurrentUser } from '../../auth/auth-context';
+import { PagedTable } from '../../components/paged-table';
 import { useAsync } from '../../lib/use-async';
 import { useUnits } from '../../lib/use-units';
 import { type FilterPatch, parseListQuery, toSearchParams } from './list-query';
@@ -45,42 +45,20 @@ export function OrderListPage() {
         onChange={applyFilters}
         onReset={() => setParams(new URLSearchParams())}
       />
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title="工单列表加载失败"
-          description={errorMessage(error)}
-          action={<Button onClick={() => reload()}>重试</Button>}
-          style={{ marginBottom: 16 }}
-          data-testid="order-list-error"
-        />
-      ) : null}
-      <Table<OrderSummary>
-        rowKey="id"
-        size="middle"
-        loading={loading}
+      <PagedTable<OrderSummary>
         columns={orderColumns}
-        dataSource={error ? [] : (data?.items ?? [])}
-        scroll={{ x: 1140 }}
-        data-testid="order-table"
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => `共 ${total} 条`,
-        }}
-        onChange={(pagination) =>
-          setParams(
-            toSearchParams({
-              ...query,
-              page: pagination.pageSize !== query.pageSize ? 1 : (pagination.current ?? 1),
-              pageSize: pagination.pageSize ?? query.pageSize,
-            }),
-          )
-        }
+        data={data}
+        loading={loading}
+        error={error}
+        reload={reload}
+        errorTitle="工单列表加载失败"
+        errorStyle={{ marginBottom: 16 }}
+        errorTestId="order-list-error"
+        testId="order-table"
+        scrollX={1140}
+        page={query.page}
+        pageSize={query.pageSize}
+        onPage={(page, pageSize) => setParams(toSearchParams({ ...query, page, pageSize }))}
       />
     </Card>
   );
