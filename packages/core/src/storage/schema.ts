@@ -1,4 +1,6 @@
 import type { AccuracySchema } from './schema.accuracy.js';
+import type { DispatchSchema } from './schema.dispatch.js';
+import type { NotificationsSchema } from './schema.notifications.js';
 import type { IntakeSchema } from './schema.intake.js';
 import type { KnowledgeSchema } from './schema.knowledge.js';
 
@@ -138,7 +140,12 @@ export interface OrderCountersTable {
   last: number;
 }
 
-export interface Schema extends KnowledgeSchema, IntakeSchema, AccuracySchema {
+export interface Schema
+  extends KnowledgeSchema,
+    IntakeSchema,
+    AccuracySchema,
+    DispatchSchema,
+    NotificationsSchema {
   units: UnitsTable;
   users: UsersTable;
   sessions: SessionsTable;

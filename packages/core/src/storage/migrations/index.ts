@@ -3,6 +3,8 @@ import * as initial from './2026-11-28T00-initial.js';
 import * as knowledge from './2026-11-28T01-knowledge.js';
 import * as intake from './2026-11-28T02-intake.js';
 import * as accuracy from './2026-11-28T03-accuracy.js';
+import * as dispatch from './2026-11-28T04-dispatch.js';
+import * as notifications from './2026-11-28T05-notifications.js';
 
 /** Every migration, keyed by an ISO-timestamped name; Kysely applies them in name order. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -10,4 +12,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T01-knowledge': knowledge,
   '2026-11-28T02-intake': intake,
   '2026-11-28T03-accuracy': accuracy,
+  '2026-11-28T04-dispatch': dispatch,
+  '2026-11-28T05-notifications': notifications,
 };
