@@ -32,3 +32,5 @@ export type {
   KbSearchResult,
   KnowledgeSearch,
 } from './search/knowledge-search.js';
+export * from './dispatch/index.js';
+export * from './notifications/index.js';

@@ -13,3 +13,5 @@ export * from './text/index.js';
 export * from './knowledge/index.js';
 export * from './intake/index.js';
 export * from './accuracy/index.js';
+export * from './dispatch/index.js';
+export * from './notifications/index.js';

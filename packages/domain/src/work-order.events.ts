@@ -24,6 +24,14 @@ const dispatchInputs: FieldSpecs = {
   leadUnitId: { kind: 'unit', label: '主办单位', required: true },
   coUnitIds: units,
   comment,
+  // Required by core when the lead differs from the dispatch catalogue's suggestion (docs/DISPATCH.md).
+  overrideReason: {
+    kind: 'text',
+    label: '未按派单目录派单的理由',
+    required: false,
+    maxLength: 500,
+    multiline: true,
+  },
 };
 
 const leadNotCoUnit = (_: unknown, input?: Record<string, unknown>) =>

@@ -14,8 +14,10 @@ import { adminRoutes } from './routes/admin.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { accuracyRoutes } from './routes/accuracy.routes.js';
 import { ctiRoutes } from './routes/cti.routes.js';
+import { dispatchRoutes } from './routes/dispatch.routes.js';
 import { intakeRoutes } from './routes/intake.routes.js';
 import { knowledgeRoutes } from './routes/knowledge.routes.js';
+import { notificationRoutes } from './routes/notifications.routes.js';
 import { workOrderRoutes } from './routes/work-orders.routes.js';
 
 export interface AppOptions {
@@ -106,6 +108,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   ctiRoutes(app, ctx);
   knowledgeRoutes(app, ctx);
   accuracyRoutes(app, ctx);
+  notificationRoutes(app, ctx);
+  dispatchRoutes(app, ctx);
 
   if (spa && options.webRoot) await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });
   return app;

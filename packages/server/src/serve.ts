@@ -1,4 +1,11 @@
-import { type CoreDeps, type DemoSummary, createCore, prepareDatabase, seedDemo } from '@huawu/core';
+import {
+  type CoreDeps,
+  type DemoSummary,
+  createCore,
+  deliverDue,
+  prepareDatabase,
+  seedDemo,
+} from '@huawu/core';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 
@@ -39,9 +46,22 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   core.search
     .refresh()
     .catch((error: unknown) => app.log.warn({ err: error }, 'knowledge index warm-up failed'));
+  // The notifications outbox worker: webhook/SMS deliveries every 5 s (claims are safe across processes).
+  let delivering: Promise<void> | undefined;
+  const outbox = setInterval(() => {
+    delivering ??= deliverDue(core)
+      .then(() => undefined)
+      .catch((error: unknown) => app.log.warn({ err: error }, 'notification delivery failed'))
+      .finally(() => {
+        delivering = undefined;
+      });
+  }, 5000);
+  outbox.unref();
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
+      clearInterval(outbox);
+      await delivering;
       await app.close();
       await core.close();
     })();

@@ -7,6 +7,7 @@ import { transitionWorkOrder } from '../use-cases/transition-work-order.js';
 import { CALLER_NAMES, DEMO_APPEALS, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo-city.js';
 import { DEMO_PLANS, type PlanStep } from './demo-plans.js';
 import { seedDemoAccuracy } from './demo-accuracy.js';
+import { seedDemoDispatch } from './demo-dispatch.js';
 import { seedDemoKnowledge } from './demo-knowledge.js';
 
 export interface DemoSummary {
@@ -88,6 +89,7 @@ export async function seedDemo(deps: CoreDeps): Promise<DemoSummary> {
     count++;
   }
   await seedDemoAccuracy(deps);
+  await seedDemoDispatch(deps); // after the orders: the demo dispatches predate the catalogue
   return { created: true, orders: count, logins: logins() };
 }
 

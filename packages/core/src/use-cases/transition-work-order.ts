@@ -2,7 +2,9 @@ import { type Actor, type DeadlineContext, type DeadlinePolicy, transition } fro
 import type { Kysely } from 'kysely';
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
+import { recordOverride } from '../dispatch/dispatch-overrides.js';
 import { checkIntakeReferences, recordIntakeEffects } from '../intake/transition-intake-effects.js';
+import { enqueueForTransition } from '../notifications/enqueue-for-transition.js';
 import { scopeFor } from '../security/access-scope.js';
 import type { Schema } from '../storage/schema.js';
 import {
@@ -98,6 +100,7 @@ export async function applyTransition(
     await assignOrderUnits(tx, order.id, next.leadUnitId, outcome.patch.coUnitIds ?? [], at);
   }
   const extra = await recordIntakeEffects(tx, { order, outcome, evidence, target, actor, at });
+  const dispatchExtra = await recordOverride(tx, { order, outcome, actor, at });
   const { comment, ...payload } = outcome.input;
   await insertEvent(tx, {
     orderId: order.id,
@@ -109,7 +112,20 @@ export async function applyTransition(
     actorRole: actor.role,
     at,
     comment: typeof comment === 'string' ? comment : null,
-    payload: { ...payload, ...(target ? { targetOrderNo: target.orderNo } : {}), ...warnings, ...extra },
+    payload: {
+      ...payload,
+      ...(target ? { targetOrderNo: target.orderNo } : {}),
+      ...warnings,
+      ...extra,
+      ...dispatchExtra,
+    },
+  });
+  await enqueueForTransition(tx, {
+    order: next,
+    event: outcome.event,
+    seq: next.version,
+    at,
+    timeZone: deps.config.timeZone,
   });
   return { next, units: unitsChanged ? await listOrderUnits(tx, order.id) : units };
 }

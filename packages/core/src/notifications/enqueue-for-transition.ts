@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import {
+  DEFAULT_TEMPLATES,
+  type NotificationChannel,
+  type NotificationKind,
+  type NotificationStatus,
+  notificationDedupeKey,
+  notificationRuleFor,
+  renderTemplate,
+} from '@huawu/domain';
+import type { Kysely } from 'kysely';
+import { listUnitsByIds } from '../storage/identity.repository.js';
+import { listTemplateOverrides } from '../storage/notification-templates.repository.js';
+import {
+  type NewNotification,
+  findCentreUnitIds,
+  insertNotifications,
+} from '../storage/notifications.repository.js';
+import type { Schema } from '../storage/schema.js';
+import { listActiveEndpointsFor } from '../storage/webhook-endpoints.repository.js';
+import { listOrderUnits } from '../storage/work-order.repository.js';
+import type { WorkOrderRecord } from '../work-order.record.js';
+
+const SENT: NotificationStatus = 'sent';
+const PENDING: NotificationStatus = 'pending';
+
+/** `2026-11-30 17:30` in the hotline's zone. */
+export function formatLocalDeadline(iso: string | null, timeZone: string): string | null {
+  if (!iso) return null;
+  const parts = new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(new Date(iso));
+  return parts.replace('T', ' ');
+}
+
+/** The text of a kind on a channel: the admin's version when there is one, else the default. */
+export async function templateTexts(tx: Kysely<Schema>) {
+  const overrides = await listTemplateOverrides(tx);
+  return (kind: NotificationKind, channel: NotificationChannel) =>
+    overrides.find((o) => o.kind === kind && o.channel === channel)?.text ?? DEFAULT_TEMPLATES[kind];
+}
+
+/**
+ * Writes the notifications of one lifecycle event into the outbox, in the transition's transaction
+ * (so a rolled-back transition leaves none): one row per recipient unit and channel. In-app notices
+ * are delivered by being written (status sent); webhook and SMS rows wait for `deliverDue`. Each row
+ * has a dedupe key (order:seq:kind:recipient:channel), so running this twice adds nothing.
+ */
+export async function enqueueForTransition(
+  tx: Kysely<Schema>,
+  e: { order: WorkOrderRecord; event: string; seq: number; at: string; timeZone: string },
+): Promise<number> {
+  const rule = notificationRuleFor(e.event);
+  if (!rule) return 0;
+  const { order } = e;
+  let recipientIds: string[];
+  if (rule.audience === 'centre') recipientIds = await findCentreUnitIds(tx);
+  else if (rule.audience === 'lead_unit') recipientIds = order.leadUnitId ? [order.leadUnitId] : [];
+  else recipientIds = (await listOrderUnits(tx, order.id)).filter((u) => u.active).map((u) => u.unitId);
+  if (recipientIds.length === 0) return 0;
+
+  const units = await listUnitsByIds(tx, [
+    ...new Set([...recipientIds, ...(order.leadUnitId ? [order.leadUnitId] : [])]),
+  ]);
+  const unitName = (id: string | null) => units.find((u) => u.id === id)?.name ?? null;
+  const textOf = await templateTexts(tx);
+  const endpoints = rule.channels.includes('webhook')
+    ? (await listActiveEndpointsFor(tx, recipientIds)).filter(
+        (p) => p.kinds.length === 0 || p.kinds.includes(rule.kind),
+      )
+    : [];
+  const deadline = formatLocalDeadline(order.deadlineAt, e.timeZone);
+
+  const rows: NewNotification[] = [];
+  for (const recipient of recipientIds) {
+    const values = {
+      orderNo: order.orderNo,
+      title: order.title,
+      deadline,
+      unitName: rule.audience === 'centre' ? unitName(order.leadUnitId) : unitName(recipient),
+    };
+    const payload = (channel: NotificationChannel) => ({
+      text: renderTemplate(textOf(rule.kind, channel), values),
+      event: e.event,
+      seq: e.seq,
+      orderNo: order.orderNo,
+      title: order.title,
+      deadlineAt: order.deadlineAt,
+      unitName: values.unitName,
+      recipientUnitId: recipient,
+    });
+    const row = (
+      channel: NotificationChannel,
+      target: string | null,
+      status: NotificationStatus,
+    ): NewNotification => ({
+      id: randomUUID(),
+      kind: rule.kind,
+      orderId: order.id,
+      recipientUnitId: recipient,
+      recipientUserId: null,
+      channel,
+      target,
+      payload: payload(channel),
+      status,
+      nextAttemptAt: e.at,
+      createdAt: e.at,
+      sentAt: status === SENT ? e.at : null,
+      dedupeKey: notificationDedupeKey({
+        orderId: order.id,
+        seq: e.seq,
+        kind: rule.kind,
+        recipient,
+        channel,
+        ...(channel === 'webhook' && target ? { target } : {}),
+      }),
+    });
+    if (rule.channels.includes('in_app')) rows.push(row('in_app', null, SENT));
+    for (const endpoint of endpoints) {
+      if (endpoint.unitId === null || endpoint.unitId === recipient)
+        rows.push(row('webhook', endpoint.id, PENDING));
+    }
+    const phone = units.find((u) => u.id === recipient)?.dutyPhone;
+    if (rule.channels.includes('sms') && phone) rows.push(row('sms', phone, PENDING));
+  }
+  return insertNotifications(tx, rows);
+}

@@ -1,0 +1,14 @@
+export { enqueueForTransition } from './enqueue-for-transition.js';
+export { deliverDue, type DeliverOptions, type DeliverSummary } from './deliver-due.js';
+export { type SmsGateway, loggingSmsGateway } from './sms-gateway.js';
+export { signWebhook, verifyWebhookSignature } from './webhook-signature.js';
+export { listMyNotices, readNotice } from './manage-notices.js';
+export {
+  type WebhookInput,
+  createWebhook,
+  listDeliveryLog,
+  listNotificationTemplates,
+  listWebhooks,
+  updateNotificationTemplate,
+  updateWebhook,
+} from './manage-notification-admin.js';

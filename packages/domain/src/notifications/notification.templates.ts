@@ -1,0 +1,54 @@
+import type { FieldIssue } from '../errors.js';
+import type { NotificationKind } from './notification.kinds.js';
+
+/** Placeholders a template may use; anything else in braces is refused when an admin edits a template. */
+export const TEMPLATE_PLACEHOLDERS = ['orderNo', 'title', 'deadline', 'unitName'] as const;
+export type TemplatePlaceholder = (typeof TEMPLATE_PLACEHOLDERS)[number];
+export type TemplateValues = Partial<Record<TemplatePlaceholder, string | null>>;
+
+export const TEMPLATE_MAX_LENGTH = 500;
+
+export const DEFAULT_TEMPLATES: Record<NotificationKind, string> = {
+  order_dispatched: '【12345】工单{orderNo}「{title}」已派至{unitName}，请及时签收，办理时限{deadline}。',
+  return_requested: '【12345】{unitName}申请退回工单{orderNo}「{title}」，请派单员审核。',
+  return_rejected:
+    '【12345】工单{orderNo}「{title}」的退回申请未获同意，请{unitName}继续办理，办理时限{deadline}。',
+  extension_requested:
+    '【12345】{unitName}申请延期办理工单{orderNo}「{title}」，当前时限{deadline}，请审核。',
+  extension_approved: '【12345】工单{orderNo}「{title}」延期已批准，新的办理时限{deadline}。',
+  extension_refused: '【12345】工单{orderNo}「{title}」延期申请未获批准，请在{deadline}前办结。',
+  reply_submitted: '【12345】{unitName}已答复工单{orderNo}「{title}」，请审核员审核。',
+  reply_rejected: '【12345】工单{orderNo}「{title}」的答复被退回，请{unitName}重新办理，办理时限{deadline}。',
+};
+
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+
+/** Fills `{name}` placeholders; a missing value renders as "—", unknown names stay as written. */
+export function renderTemplate(text: string, values: TemplateValues): string {
+  return text.replace(PLACEHOLDER, (whole, name: string) => {
+    if (!(TEMPLATE_PLACEHOLDERS as readonly string[]).includes(name)) return whole;
+    const value = values[name as TemplatePlaceholder];
+    return value === undefined || value === null || value === '' ? '—' : value;
+  });
+}
+
+/** Checks an admin's template text: not empty, bounded, only known placeholders, balanced braces. */
+export function validateTemplate(text: string, field = 'text'): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (text.trim().length === 0) issues.push({ field, message: '模板内容不能为空' });
+  if (text.length > TEMPLATE_MAX_LENGTH) {
+    issues.push({ field, message: `模板内容不超过 ${TEMPLATE_MAX_LENGTH} 个字符` });
+  }
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    const name = m[1] ?? '';
+    if (!(TEMPLATE_PLACEHOLDERS as readonly string[]).includes(name)) {
+      issues.push({
+        field,
+        message: `未知的占位符 {${name}}，可用：${TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}`,
+      });
+    }
+  }
+  const stripped = text.replace(PLACEHOLDER, '');
+  if (/[{}]/.test(stripped)) issues.push({ field, message: '花括号不成对' });
+  return issues;
+}
