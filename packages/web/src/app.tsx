@@ -7,10 +7,12 @@ import { SessionRedirect } from './auth/session-redirect';
 import { AppLayout } from './components/app-layout';
 import { AccuracyPage } from './pages/accuracy/accuracy-page';
 import { CalendarPage } from './pages/calendar-page';
+import { DispatchCataloguePage } from './pages/dispatch-catalogue/dispatch-catalogue-page';
 import { IntakeSettingsPage } from './pages/intake-settings/intake-settings-page';
 import { KnowledgePage } from './pages/knowledge/knowledge-page';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { NotificationSettingsPage } from './pages/notifications/notification-settings-page';
 import { OrderCreatePage } from './pages/order-create/order-create-page';
 import { OrderDetailPage } from './pages/order-detail/order-detail-page';
 import { OrderListPage } from './pages/order-list/order-list-page';
@@ -41,6 +43,8 @@ export function App() {
                 <Route path="/accuracy/*" element={<AccuracyPage />} />
                 <Route path="/intake-settings/*" element={<IntakeSettingsPage />} />
                 <Route path="/calendar" element={<CalendarPage />} />
+                <Route path="/dispatch-catalogue/*" element={<DispatchCataloguePage />} />
+                <Route path="/notifications/*" element={<NotificationSettingsPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

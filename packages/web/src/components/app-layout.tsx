@@ -1,5 +1,7 @@
 import {
+  ApartmentOutlined,
   AuditOutlined,
+  BellOutlined,
   BookOutlined,
   CalendarOutlined,
   CustomerServiceOutlined,
@@ -14,6 +16,7 @@ import type { ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { errorMessage } from '../api/client';
 import { useAuth, useCurrentUser } from '../auth/auth-context';
+import { NoticeBell } from './notice-bell';
 import { UserBadge } from './user-badge';
 
 interface NavItem {
@@ -56,16 +59,30 @@ const NAV: NavItem[] = [
     roles: ['admin', 'supervisor'],
   },
   {
+    key: '/dispatch-catalogue',
+    label: '派单目录',
+    icon: <ApartmentOutlined />,
+    testId: 'nav-dispatch-catalogue',
+    roles: ['supervisor', 'admin', 'dispatcher'],
+  },
+  {
     key: '/calendar',
     label: '工作日历',
     icon: <CalendarOutlined />,
     testId: 'nav-calendar',
     roles: ['admin', 'supervisor'],
   },
+  {
+    key: '/notifications',
+    label: '通知设置',
+    icon: <BellOutlined />,
+    testId: 'nav-notifications',
+    roles: ['admin'],
+  },
 ];
 
 function selectedKey(pathname: string): string {
-  for (const prefix of ['/workbench', '/knowledge', '/accuracy', '/intake-settings'])
+  for (const prefix of ['/workbench', '/knowledge', '/accuracy', '/intake-settings', '/notifications'])
     if (pathname.startsWith(prefix)) return prefix;
   if (pathname.startsWith('/orders/new')) return '/orders/new';
   if (pathname.startsWith('/calendar')) return '/calendar';
@@ -124,6 +141,7 @@ export function AppLayout() {
             borderBottom: `1px solid ${token.colorBorderSecondary}`,
           }}
         >
+          <NoticeBell />
           <UserBadge user={user} onLogout={onLogout} logoutIcon={<LogoutOutlined />} />
         </Layout.Header>
         <Layout.Content style={{ margin: 24 }}>

@@ -5,7 +5,10 @@ import { FormModal } from '../../components/form-modal';
 import { useFormSubmit } from '../../lib/use-form-submit';
 import type { UnitTreeNode } from '../../lib/unit-tree';
 import { toTransitionInput } from './action-input';
+import { DispatchSuggestionHint, overrideReasonMode, useDispatchSuggestion } from './dispatch-suggestion';
 import { SpecField } from './spec-field';
+
+const NO_INPUTS = {};
 
 interface Props {
   order: OrderDetail;
@@ -21,6 +24,8 @@ export function ActionModal({ order, action, unitTree, onClose, onDone, onStale 
   const [form] = Form.useForm();
   const { message } = App.useApp();
   const fields = Object.entries(action.input ?? {});
+  const suggestion = useDispatchSuggestion(order.id, form, action.input ?? NO_INPUTS);
+  const reasonMode = overrideReasonMode(suggestion, Form.useWatch('leadUnitId', form));
   const { submitting, error, submit } = useFormSubmit<Record<string, unknown>>(form, {
     fieldNames: Object.keys(action.input ?? {}),
     issuePrefix: 'input.',
@@ -56,9 +61,16 @@ export function ActionModal({ order, action, unitTree, onClose, onDone, onStale 
     >
       <Form form={form} layout="vertical" disabled={submitting} data-testid={`action-form-${action.name}`}>
         {fields.length === 0 && <p>确认{action.label}？</p>}
-        {fields.map(([name, spec]) => (
-          <SpecField key={name} name={name} spec={spec} unitTree={unitTree} />
-        ))}
+        <DispatchSuggestionHint state={suggestion} />
+        {fields.map(([name, spec]) =>
+          name === 'overrideReason' && reasonMode !== 'optional' ? (
+            reasonMode === 'required' && (
+              <SpecField key={name} name={name} spec={{ ...spec, required: true }} unitTree={unitTree} />
+            )
+          ) : (
+            <SpecField key={name} name={name} spec={spec} unitTree={unitTree} />
+          ),
+        )}
       </Form>
     </FormModal>
   );
