@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   ACCURACY_CHECKER_ROLES,
   type Actor,
@@ -11,16 +10,15 @@ import {
 } from '@huawu/domain';
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
-import { insertCheck } from '../storage/accuracy-checks.repository.js';
 import { findArticleVersion } from '../storage/accuracy-guides.repository.js';
 import { findItemById } from '../storage/accuracy-items.repository.js';
 import { listUsersByIds } from '../storage/accuracy-people.repository.js';
-import { isUniqueViolation } from '../storage/accuracy-sql.js';
 import { type TaskRecord, findTask, updateTask } from '../storage/correction-tasks.repository.js';
 import { writeAudit } from '../storage/admin.repository.js';
 import type { Database } from '../storage/database.js';
 import type { Schema } from '../storage/schema.js';
 import { loadAccuracySettings, taskScopeFor } from './accuracy-access.js';
+import { storeCheck } from './store-check.js';
 import { getCorrectionTask } from './get-task.js';
 
 const RECHECK: CheckKind = 'recheck';
@@ -132,29 +130,16 @@ async function recordRecheck(
   if (!item) throw new AppError('NOT_FOUND', '检查项不存在');
   const check = outcome.input;
   const attempt = task.recheckCount + 1;
-  const checkId = randomUUID();
-  try {
-    await insertCheck(tx, {
-      id: checkId,
-      item_id: item.id,
-      round_id: item.roundId,
-      task_id: task.id,
-      kind: RECHECK,
-      attempt,
-      called_number: check.calledNumber ?? item.phone,
-      reached: check.reached ? 1 : 0,
-      answer_seconds: check.answerSeconds,
-      rings: check.rings,
-      verdict: check.verdict,
-      guide_outdated: check.guideOutdated ? 1 : 0,
-      notes: check.notes,
-      checked_by: actor.userId,
-      checked_at: at,
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('CONFLICT', '该复查已记录，请刷新后查看');
-    throw error;
-  }
+  const checkId = await storeCheck(tx, {
+    item,
+    taskId: task.id,
+    kind: RECHECK,
+    attempt,
+    check,
+    actor,
+    at,
+    conflictMessage: '该复查已记录，请刷新后查看',
+  });
   const closed = outcome.passed;
   const patch: Partial<Schema['correction_tasks']> = {
     recheck_count: attempt,

@@ -10,14 +10,14 @@ import {
 } from '@huawu/domain';
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
-import { insertCheck, listItemChecks } from '../storage/accuracy-checks.repository.js';
+import { listItemChecks } from '../storage/accuracy-checks.repository.js';
 import { findItem } from '../storage/accuracy-items.repository.js';
 import { findRound, updateRoundStatus } from '../storage/accuracy-rounds.repository.js';
-import { isUniqueViolation } from '../storage/accuracy-sql.js';
 import { insertTask } from '../storage/correction-tasks.repository.js';
 import { writeAudit } from '../storage/admin.repository.js';
 import { loadAccuracySettings, requireRoundViewer } from './accuracy-access.js';
 import { getAccuracyItem } from './get-item.js';
+import { storeCheck } from './store-check.js';
 
 const INITIAL: CheckKind = 'initial';
 
@@ -54,29 +54,16 @@ export async function recordAccuracyCheck(
     if (!(await updateRoundStatus(tx, round.id, round.status, move.value.to, at))) {
       throw new AppError('CONFLICT', '检查轮次已被他人更新，请刷新后重试');
     }
-    const checkId = randomUUID();
-    try {
-      await insertCheck(tx, {
-        id: checkId,
-        item_id: item.id,
-        round_id: round.id,
-        task_id: null,
-        kind: INITIAL,
-        attempt: 1,
-        called_number: check.calledNumber ?? item.phone,
-        reached: check.reached ? 1 : 0,
-        answer_seconds: check.answerSeconds,
-        rings: check.rings,
-        verdict: check.verdict,
-        guide_outdated: check.guideOutdated ? 1 : 0,
-        notes: check.notes,
-        checked_by: actor.userId,
-        checked_at: at,
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new AppError('CONFLICT', '该项已记录检查结果');
-      throw error;
-    }
+    const checkId = await storeCheck(tx, {
+      item,
+      taskId: null,
+      kind: INITIAL,
+      attempt: 1,
+      check,
+      actor,
+      at,
+      conflictMessage: '该项已记录检查结果',
+    });
     await writeAudit(tx, {
       at,
       actorId: actor.userId,
