@@ -18,8 +18,7 @@ import {
 } from '../storage/notifications.repository.js';
 import type { Schema } from '../storage/schema.js';
 import { listActiveEndpointsFor } from '../storage/webhook-endpoints.repository.js';
-import { listOrderUnits } from '../storage/work-order.repository.js';
-import type { WorkOrderRecord } from '../work-order.record.js';
+import type { OrderUnitRecord, WorkOrderRecord } from '../work-order.record.js';
 
 const SENT: NotificationStatus = 'sent';
 const PENDING: NotificationStatus = 'pending';
@@ -54,7 +53,15 @@ export async function templateTexts(tx: Kysely<Schema>) {
  */
 export async function enqueueForTransition(
   tx: Kysely<Schema>,
-  e: { order: WorkOrderRecord; event: string; seq: number; at: string; timeZone: string },
+  e: {
+    order: WorkOrderRecord;
+    /** The order's unit rows after the transition (the caller holds them). */
+    units: readonly OrderUnitRecord[];
+    event: string;
+    seq: number;
+    at: string;
+    timeZone: string;
+  },
 ): Promise<number> {
   const rule = notificationRuleFor(e.event);
   if (!rule) return 0;
@@ -62,7 +69,7 @@ export async function enqueueForTransition(
   let recipientIds: string[];
   if (rule.audience === 'centre') recipientIds = await findCentreUnitIds(tx);
   else if (rule.audience === 'lead_unit') recipientIds = order.leadUnitId ? [order.leadUnitId] : [];
-  else recipientIds = (await listOrderUnits(tx, order.id)).filter((u) => u.active).map((u) => u.unitId);
+  else recipientIds = e.units.filter((u) => u.active).map((u) => u.unitId);
   if (recipientIds.length === 0) return 0;
 
   const units = await listUnitsByIds(tx, [

@@ -100,9 +100,11 @@ describeEachDatabase('notifications outbox', (db) => {
 
     // Running the hook again for the same event adds nothing (dedupe keys).
     const order = await findOrder(core.database.db, o.id);
+    const units = await listOrderUnits(core.database.db, o.id);
     const again = await core.database.db.transaction().execute((tx) =>
       enqueueForTransition(tx, {
         order: order!,
+        units,
         event: 'dispatch',
         seq,
         at: o.updatedAt,

@@ -120,12 +120,14 @@ export async function applyTransition(
       ...dispatchExtra,
     },
   });
+  const finalUnits = unitsChanged ? await listOrderUnits(tx, order.id) : units;
   await enqueueForTransition(tx, {
     order: next,
+    units: finalUnits,
     event: outcome.event,
     seq: next.version,
     at,
     timeZone: deps.config.timeZone,
   });
-  return { next, units: unitsChanged ? await listOrderUnits(tx, order.id) : units };
+  return { next, units: finalUnits };
 }
