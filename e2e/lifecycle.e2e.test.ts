@@ -215,8 +215,10 @@ describe.skipIf(e2eSkipReason())('web UI in headless Chromium', () => {
       leadColumn,
     );
     expect(leads.length).toBeGreaterThan(0);
-    // Orders the unit was once involved in may have no current lead unit (—), never another unit.
-    for (const lead of leads) expect([HEPING, '—']).toContain(lead);
+    // Orders the unit was once involved in may have no current lead unit (—) or, after its return was
+    // approved, the unit it was reassigned to (the demo reassigns to 市住建局); an order its district
+    // leads and re-dispatched to it (下派) shows the district; never an unrelated unit.
+    for (const lead of leads) expect([HEPING, '—', '东城区人民政府', HOUSING]).toContain(lead);
     expect(leads).toContain(HEPING);
     const total = Number((await page.locator('.ant-pagination-total-text').textContent())?.match(/\d+/)?.[0]);
     expect(total).toBe(leads.length);

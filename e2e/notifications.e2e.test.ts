@@ -10,8 +10,9 @@ import { useBrowserSuite } from './support/suite';
 const HOUSING = '市住房和城乡建设局';
 
 /**
- * Notifications in the browser: a dispatch reaches the lead unit's bell (polled; see notice-bell.tsx),
- * clicking the notice opens the order and marks it read; admins edit templates and see the delivery log.
+ * Notifications in the browser: a dispatch reaches the lead unit's bell (pushed live over
+ * /api/notices/stream, without a reload), clicking the notice opens the order and marks it read; admins
+ * edit templates and see the delivery log.
  */
 describe.skipIf(e2eSkipReason())('notifications (通知) in headless Chromium', () => {
   const suite = useBrowserSuite();
@@ -62,6 +63,40 @@ describe.skipIf(e2eSkipReason())('notifications (通知) in headless Chromium', 
       .first()
       .waitFor();
     await shot(page, 'notice-read');
+  });
+
+  it('another user’s dispatch reaches the open bell live, without a reload', async () => {
+    const { page } = await suite.as('handler');
+    const streamOpen = page.waitForResponse((r) => r.url().includes('/api/notices/stream'));
+    await page.goto('/orders');
+    expect((await streamOpen).status()).toBe(200);
+    const unread = async () =>
+      ((await (await page.request.get('/api/notices?limit=1')).json()) as { unread: number }).unread;
+    const before = await unread();
+    await expect.poll(() => count(page), { timeout: 15_000 }).toBe(before);
+
+    // The dispatcher acts in another session, through the API.
+    const api = dispatcher.page.request;
+    const list = (await (
+      await api.get('/api/work-orders?status=pending_dispatch&page=1&pageSize=5')
+    ).json()) as { items: { id: string }[] };
+    const id = list.items.find((o) => o.id !== orderId)?.id ?? '';
+    expect(id).not.toBe('');
+    const detail = (await (await api.get(`/api/work-orders/${id}`)).json()) as { version: number };
+    const moved = await api.post(`/api/work-orders/${id}/transitions`, {
+      data: {
+        event: 'dispatch',
+        version: detail.version,
+        input: { leadUnitId: 'city-housing', overrideReason: '演示：由市住建局牵头办理。' },
+      },
+    });
+    expect(moved.status(), await moved.text()).toBe(200);
+
+    // Well before the bell's 2-minute fallback refresh, and with no reload or focus change.
+    await expect.poll(() => count(page), { timeout: 15_000 }).toBe(before + 1);
+    await page.getByTestId('notice-bell').click();
+    await page.locator(`[data-testid="notice-item"][data-order-id="${id}"]`).first().waitFor();
+    await shot(page, 'bell-live');
   });
 
   it('an admin edits a template and sees the delivery log', async () => {

@@ -4,6 +4,7 @@ import { registerAdminCommands } from './commands/admin.commands.js';
 import { registerIntakeCommands } from './commands/intake.commands.js';
 import { registerKbCommands } from './commands/kb.commands.js';
 import { registerServeCommands } from './commands/serve.commands.js';
+import { registerSweepCommands } from './commands/sweep.commands.js';
 import { EXIT, EXIT_CODE } from './exit-codes.js';
 
 export function buildProgram(): Command {
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerAdminCommands(program);
   registerKbCommands(program);
   registerIntakeCommands(program);
+  registerSweepCommands(program);
   return program;
 }
 

@@ -6,6 +6,7 @@ import { loadHolidays } from './storage/admin.repository.js';
 import { BUNDLED_HOLIDAY_YEARS } from './calendar-data/index.js';
 import { importHolidayCnYear } from './use-cases/manage-calendar.js';
 import { createCallEventBus } from './intake/call-event-bus.js';
+import { createNoticeBus } from './notifications/notice-bus.js';
 import { createKnowledgeSearch } from './search/knowledge-search.js';
 import { seedIntakeDefaults } from './intake/seed-intake-defaults.js';
 
@@ -30,6 +31,7 @@ export function createCore(options: CoreOptions): CoreDeps & { close(): Promise<
   const config = { ...DEFAULT_CONFIG, ...options.config };
   const search = createKnowledgeSearch(database);
   const calls = createCallEventBus(database, options.databaseUrl);
+  const notices = createNoticeBus(database, options.databaseUrl);
   return {
     database,
     config,
@@ -37,9 +39,11 @@ export function createCore(options: CoreOptions): CoreDeps & { close(): Promise<
     calendar: createCalendarService(database, config.timeZone),
     search,
     calls,
+    notices,
     close: async () => {
       search.close();
       await calls.close();
+      await notices.close();
       await database.close();
     },
   };

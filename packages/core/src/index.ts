@@ -34,3 +34,6 @@ export type {
 } from './search/knowledge-search.js';
 export * from './dispatch/index.js';
 export * from './notifications/index.js';
+export * from './order-files/index.js';
+export * from './supervision/index.js';
+export * from './desk/index.js';

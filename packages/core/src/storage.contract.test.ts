@@ -12,6 +12,7 @@ import {
   seedPeople,
   step,
 } from './test-support/contract-helpers.js';
+import { listOrders } from './storage/work-order.repository.js';
 import { type TestCore, describeEachDatabase } from './test-support/databases.js';
 import { checkHealth } from './use-cases/check-health.js';
 import { getWorkOrder } from './use-cases/get-work-order.js';
@@ -49,6 +50,20 @@ describeEachDatabase('order storage and list queries', (db) => {
     expect((await listWorkOrders(core, zoneUser, { q: '通配符范围' })).items.map((i) => i.id)).toEqual([
       own.id,
     ]);
+  });
+
+  it('counts at most the cap and says so (a million orders never cost an exact count)', async () => {
+    const tag = '封顶计数';
+    for (let i = 0; i < 4; i++) await newOrder(core, { title: `${tag} ${i}` });
+    const scope = { kind: 'all' } as const;
+    const base = { keyword: tag, page: 1, pageSize: 2 };
+    expect(await listOrders(core.database.db, scope, { ...base, countCap: 3 })).toMatchObject({
+      total: 3,
+      totalCapped: true,
+    });
+    const exact = await listOrders(core.database.db, scope, { ...base, countCap: 4 });
+    expect(exact).toMatchObject({ total: 4, totalCapped: false });
+    expect(exact.items).toHaveLength(2);
   });
 
   it('filters by status, type, urgency, unit subtree and keyword (wildcards taken literally)', async () => {

@@ -1,4 +1,4 @@
-import type { IntakeInput, MachineOrder, Status } from '@huawu/domain';
+import type { IntakeInput, MachineOrder, Status, UnitTaskRole, UnitTaskStatus } from '@huawu/domain';
 
 /** A work order as use cases see it (storage maps rows to and from this). */
 export interface WorkOrderRecord extends IntakeInput {
@@ -21,14 +21,31 @@ export interface WorkOrderRecord extends IntakeInput {
   createdBy: string;
   createdAt: string;
   updatedAt: string;
+  returnCount: number;
+  negotiated: boolean;
+  returnDeadlineAt: string | null;
+  extensionRequestedAt: string | null;
 }
 
+/** One unit's part in an order (its task); inactive rows are earlier assignments kept on record. */
 export interface OrderUnitRecord {
   unitId: string;
   unitName: string;
-  role: 'lead' | 'co';
+  role: UnitTaskRole;
   assignedAt: string;
   active: boolean;
+  taskStatus: UnitTaskStatus;
+  parentUnitId: string | null;
+  signedAt: string | null;
+  reportedAt: string | null;
+  report: string | null;
+  instructions: string | null;
+}
+
+/** What the machine learns from outside the order row: the clock and open 督办 orders. */
+export interface MachineFacts {
+  now: Date;
+  openSupervisionUnitIds: readonly string[];
 }
 
 export interface OrderEventRecord {
@@ -44,14 +61,31 @@ export interface OrderEventRecord {
   payload: Record<string, unknown>;
 }
 
-export function toMachineOrder(order: WorkOrderRecord, units: readonly OrderUnitRecord[]): MachineOrder {
+export function toMachineOrder(
+  order: WorkOrderRecord,
+  units: readonly OrderUnitRecord[],
+  facts: MachineFacts,
+): MachineOrder {
+  const now = facts.now.getTime();
+  const active = units.filter((u) => u.active);
   return {
     status: order.status,
     leadUnitId: order.leadUnitId,
-    coUnitIds: units.filter((u) => u.active && u.role === 'co').map((u) => u.unitId),
+    coUnitIds: active.filter((u) => u.role === 'co').map((u) => u.unitId),
     redoCount: order.redoCount,
     extensionCount: order.extensionCount,
     pendingExtension: order.pendingExtensionDays !== null,
     wantsCallback: order.wantsCallback,
+    returnCount: order.returnCount,
+    negotiated: order.negotiated,
+    returnWindowOpen: order.returnDeadlineAt === null || now <= Date.parse(order.returnDeadlineAt),
+    handlingOverdue: order.deadlineAt !== null && now > Date.parse(order.deadlineAt),
+    tasks: active.map((u) => ({
+      unitId: u.unitId,
+      role: u.role,
+      status: u.taskStatus,
+      parentUnitId: u.parentUnitId,
+    })),
+    openSupervisionUnitIds: facts.openSupervisionUnitIds,
   };
 }

@@ -20,8 +20,9 @@ const reason = (label: string) =>
   ({ kind: 'text', label, required: true, maxLength: 2000, multiline: true }) as const;
 const units = { kind: 'units', label: '协办单位', required: false, max: 10 } as const;
 
+const leadUnit = { kind: 'unit', label: '主办单位', required: true } as const;
 const dispatchInputs: FieldSpecs = {
-  leadUnitId: { kind: 'unit', label: '主办单位', required: true },
+  leadUnitId: leadUnit,
   coUnitIds: units,
   comment,
   // Required by core when the lead differs from the dispatch catalogue's suggestion (docs/DISPATCH.md).
@@ -40,6 +41,10 @@ const leadNotCoUnit = (_: unknown, input?: Record<string, unknown>) =>
     : null;
 
 const CENTRE_OPS = ['supervisor'] as const;
+/** Statuses in which units still work on their tasks (co-units may sign and report to the lead). */
+const TASK_OPEN_STATUSES = ['dispatched', 'return_requested', 'in_progress'] as const;
+/** Statuses in which the centre may remind (催办) or supervise (督办) the units. */
+const SUPERVISED_STATUSES = ['dispatched', 'in_progress'] as const;
 const UNIT = ['unit_handler', 'unit_admin'] as const;
 
 export const WORK_ORDER_EVENTS = {
@@ -132,14 +137,23 @@ export const WORK_ORDER_EVENTS = {
       reason: reason('退单理由'),
       suggestedUnit: { kind: 'text', label: '建议承办单位', required: false, maxLength: 100 },
     },
+    guard: ({ order }) => {
+      if (order.negotiated) return '主办单位已经协商确定，不能再退单';
+      if (!order.returnWindowOpen) return '已超过退单时限，请按职责办理或联系热线中心';
+      return null;
+    },
     to: () => 'return_requested',
+    patch: ({ order }) => ({ returnCount: order.returnCount + 1 }),
   },
   approve_return: {
     label: '同意退单并改派',
     from: ['return_requested'],
     roles: ['dispatcher', ...CENTRE_OPS],
     input: dispatchInputs,
-    guard: leadNotCoUnit,
+    guard: (ctx, input) =>
+      ctx.order.returnCount >= ctx.config.returnsBeforeNegotiation
+        ? `该工单已退单 ${ctx.order.returnCount} 次，请协商确定主办单位`
+        : leadNotCoUnit(ctx, input),
     to: () => 'dispatched',
     patch: (_, input) => ({
       leadUnitId: input.leadUnitId as string,
@@ -165,6 +179,7 @@ export const WORK_ORDER_EVENTS = {
     }),
     guard: ({ order, config }) => {
       if (order.pendingExtension) return '已有待审批的延期申请';
+      if (order.handlingOverdue) return '已超过办理期限，不能再申请延期';
       if (order.extensionCount >= config.maxExtensions)
         return `延期次数已达上限（${config.maxExtensions} 次）`;
       return null;
@@ -278,6 +293,88 @@ export const WORK_ORDER_EVENTS = {
       comment,
     },
     to: () => 'closed',
+  },
+  co_sign: {
+    label: '签收（协办/下派）',
+    tone: 'primary',
+    from: TASK_OPEN_STATUSES,
+    roles: UNIT,
+    taskUnitOnly: ['pending_sign'],
+    input: { comment },
+    to: ({ order }) => order.status,
+  },
+  co_report: {
+    label: '向主办单位反馈',
+    tone: 'primary',
+    from: TASK_OPEN_STATUSES,
+    roles: UNIT,
+    taskUnitOnly: ['signed', 'reported'],
+    input: { report: reason('办理情况') },
+    to: ({ order }) => order.status,
+  },
+  sub_dispatch: {
+    label: '下派',
+    from: ['in_progress'],
+    roles: UNIT,
+    leadUnitOnly: true,
+    input: {
+      unitId: { kind: 'unit', label: '下派单位', required: true },
+      instructions: reason('办理要求'),
+    },
+    guard: ({ order }, input) =>
+      input && order.tasks.some((t) => t.unitId === input.unitId) ? '该单位已承办本工单' : null,
+    to: ({ order }) => order.status,
+  },
+  negotiate: {
+    label: '协商定主办',
+    from: ['return_requested'],
+    roles: ['dispatcher', ...CENTRE_OPS],
+    input: {
+      leadUnitId: leadUnit,
+      coUnitIds: units,
+      participants: reason('参与协商的单位和人员'),
+      conclusion: reason('协商结论'),
+    },
+    guard: leadNotCoUnit,
+    to: () => 'dispatched',
+    patch: (_, input) => ({
+      leadUnitId: input.leadUnitId as string,
+      coUnitIds: (input.coUnitIds as string[] | undefined) ?? [],
+      pendingExtension: false,
+      negotiated: true,
+    }),
+  },
+  remind: {
+    label: '催办',
+    from: SUPERVISED_STATUSES,
+    roles: ['dispatcher', ...CENTRE_OPS],
+    input: { message: reason('催办内容') },
+    to: ({ order }) => order.status,
+  },
+  supervise: {
+    label: '督办',
+    tone: 'danger',
+    from: SUPERVISED_STATUSES,
+    roles: CENTRE_OPS,
+    input: {
+      requirement: reason('督办要求'),
+      days: { kind: 'integer', label: '督办回复时限（工作日）', required: false, min: 1, max: 10 },
+    },
+    guard: ({ order }) =>
+      order.leadUnitId && order.openSupervisionUnitIds.includes(order.leadUnitId)
+        ? '主办单位还有未回复的督办'
+        : null,
+    to: ({ order }) => order.status,
+  },
+  reply_supervision: {
+    label: '督办回复',
+    tone: 'primary',
+    from: TASK_OPEN_STATUSES,
+    roles: UNIT,
+    input: { reply: reason('督办回复') },
+    guard: ({ order, actor }) =>
+      order.openSupervisionUnitIds.includes(actor.unitId) ? null : '本单位没有待回复的督办',
+    to: ({ order }) => order.status,
   },
   archive: {
     label: '归档',

@@ -1,6 +1,7 @@
 import type { FieldSpecs, ParsedInput } from './input-fields.js';
 import type { Actor, Role } from './roles.js';
 import type { Status } from './work-order.status.js';
+import type { UnitTaskRole, UnitTaskStatus } from './work-order.tasks.js';
 
 /** What the machine needs to know about an order; storage keeps more. */
 export interface MachineOrder {
@@ -11,6 +12,27 @@ export interface MachineOrder {
   extensionCount: number;
   pendingExtension: boolean;
   wantsCallback: boolean;
+  /** Return requests (退单) so far; at `returnsBeforeNegotiation` the centre must negotiate. */
+  returnCount: number;
+  /** Lead and co-units were fixed by a negotiation record (协商定主办): no more returns. */
+  negotiated: boolean;
+  /** The return limit (退单时限) has not passed yet (the caller compares the clock with `now`). */
+  returnWindowOpen: boolean;
+  /** The handling deadline has passed (no extension may be requested any more). */
+  handlingOverdue: boolean;
+  /** Every active unit task: the lead's, co-units' and units the lead re-dispatched to (下派). */
+  tasks: readonly MachineTask[];
+  /** Units with an open 督办 (supervision order) on this order. */
+  openSupervisionUnitIds: readonly string[];
+}
+
+/** One unit's part in an order (its own state; its clock lives in storage). */
+export interface MachineTask {
+  unitId: string;
+  role: UnitTaskRole;
+  status: UnitTaskStatus;
+  /** For a re-dispatched task (下派): the unit it reports to. */
+  parentUnitId: string | null;
 }
 
 export interface MachineConfig {
@@ -20,12 +42,15 @@ export interface MachineConfig {
   maxExtensions: number;
   /** Longest single extension, in working days. */
   maxExtensionDays: number;
+  /** Return requests after which the centre must negotiate (协商定主办) instead of reassigning. */
+  returnsBeforeNegotiation: number;
 }
 
 export const DEFAULT_MACHINE_CONFIG: MachineConfig = {
   maxRedoCount: 2,
   maxExtensions: 2,
   maxExtensionDays: 10,
+  returnsBeforeNegotiation: 2,
 };
 
 export interface TransitionContext {
@@ -40,6 +65,8 @@ export interface EventDefinition {
   roles: readonly Role[];
   /** Unit roles may act only for the order's lead unit. */
   leadUnitOnly?: boolean;
+  /** Unit roles may act only for a co-unit or re-dispatched task of their own unit in one of these states. */
+  taskUnitOnly?: readonly UnitTaskStatus[];
   input: FieldSpecs | ((config: MachineConfig) => FieldSpecs);
   /** Returns a reason when the event may not happen now (besides status and role). */
   guard?: (ctx: TransitionContext, input?: ParsedInput) => string | null;

@@ -60,6 +60,13 @@ const ALL_EVENTS: readonly EventName[] = [
   'callback',
   'close',
   'archive',
+  'co_sign',
+  'co_report',
+  'sub_dispatch',
+  'negotiate',
+  'remind',
+  'supervise',
+  'reply_supervision',
 ];
 
 const UNIT_ROLES: readonly Role[] = ['unit_handler', 'unit_admin'];
@@ -69,8 +76,10 @@ interface Expectation {
   roles: readonly Role[];
   /** Unit roles may act only for the order's lead unit. */
   leadUnitOnly?: true;
-  /** With the valid fixture input: is the event blocked by a guard for this order? */
-  blockedWhen?: (order: MachineOrder) => boolean;
+  /** Unit roles may act only for their own co-unit/re-dispatched task in one of these states. */
+  taskUnitOnly?: readonly string[];
+  /** With the valid fixture input: is the event blocked by a guard for this order and actor? */
+  blockedWhen?: (order: MachineOrder, actor: Actor) => boolean;
   to: (order: MachineOrder) => Status;
   /** The patch expected with the valid fixture input. */
   patch?: (order: MachineOrder) => Partial<MachineOrder>;
@@ -100,11 +109,14 @@ const EXPECTED: Record<EventName, Expectation> = {
     from: ['dispatched', 'in_progress'],
     roles: UNIT_ROLES,
     leadUnitOnly: true,
+    blockedWhen: (o) => o.negotiated || !o.returnWindowOpen,
     to: () => 'return_requested',
+    patch: (o) => ({ returnCount: o.returnCount + 1 }),
   },
   approve_return: {
     from: ['return_requested'],
     roles: ['dispatcher', 'supervisor'],
+    blockedWhen: (o) => o.returnCount >= 2,
     to: () => 'dispatched',
     patch: () => ({ leadUnitId: 'u-new', coUnitIds: ['u-co2'], pendingExtension: false }),
   },
@@ -113,7 +125,7 @@ const EXPECTED: Record<EventName, Expectation> = {
     from: ['in_progress'],
     roles: UNIT_ROLES,
     leadUnitOnly: true,
-    blockedWhen: (o) => o.pendingExtension || o.extensionCount >= 2,
+    blockedWhen: (o) => o.pendingExtension || o.extensionCount >= 2 || o.handlingOverdue,
     to: () => 'in_progress',
     patch: () => ({ pendingExtension: true }),
   },
@@ -152,6 +164,38 @@ const EXPECTED: Record<EventName, Expectation> = {
     roles: ['supervisor', 'admin'],
     to: () => 'archived',
   },
+  co_sign: {
+    from: ['dispatched', 'return_requested', 'in_progress'],
+    roles: UNIT_ROLES,
+    taskUnitOnly: ['pending_sign'],
+    to: (o) => o.status,
+  },
+  co_report: {
+    from: ['dispatched', 'return_requested', 'in_progress'],
+    roles: UNIT_ROLES,
+    taskUnitOnly: ['signed', 'reported'],
+    to: (o) => o.status,
+  },
+  sub_dispatch: { from: ['in_progress'], roles: UNIT_ROLES, leadUnitOnly: true, to: (o) => o.status },
+  negotiate: {
+    from: ['return_requested'],
+    roles: ['dispatcher', 'supervisor'],
+    to: () => 'dispatched',
+    patch: () => ({ leadUnitId: 'u-new', coUnitIds: ['u-co2'], pendingExtension: false, negotiated: true }),
+  },
+  remind: { from: ['dispatched', 'in_progress'], roles: ['dispatcher', 'supervisor'], to: (o) => o.status },
+  supervise: {
+    from: ['dispatched', 'in_progress'],
+    roles: ['supervisor'],
+    blockedWhen: (o) => o.leadUnitId !== null && o.openSupervisionUnitIds.includes(o.leadUnitId),
+    to: (o) => o.status,
+  },
+  reply_supervision: {
+    from: ['dispatched', 'return_requested', 'in_progress'],
+    roles: UNIT_ROLES,
+    blockedWhen: (o, actor) => !o.openSupervisionUnitIds.includes(actor.unitId),
+    to: (o) => o.status,
+  },
 };
 
 /** A valid input for every event (the matrix tests roles and statuses with inputs that parse). */
@@ -176,6 +220,18 @@ const VALID_INPUT: Record<EventName, Record<string, unknown>> = {
   callback: { satisfaction: 'satisfied', resolved: 'yes' },
   close: { reasonCode: 'caller_declined' },
   archive: { comment: '材料齐全' },
+  co_sign: { comment: '已签收' },
+  co_report: { report: '已完成现场清理，请主办单位汇总答复' },
+  sub_dispatch: { unitId: 'u-street', instructions: '请到现场核实并整改' },
+  negotiate: {
+    leadUnitId: 'u-new',
+    coUnitIds: ['u-co2'],
+    participants: '区住建局、区城管局、热线中心',
+    conclusion: '由区住建局主办，区城管局协办',
+  },
+  remind: { message: '请尽快办理' },
+  supervise: { requirement: '请说明超期原因并限期办结', days: 2 },
+  reply_supervision: { reply: '已安排专人办理，本周内办结' },
 };
 
 const CENTRE = 'centre';
@@ -186,10 +242,50 @@ const OTHER = 'u-other';
 type Placement = 'lead unit' | 'co-unit' | 'other unit';
 const PLACEMENTS: Record<Placement, string> = { 'lead unit': LEAD, 'co-unit': CO, 'other unit': OTHER };
 
+const task = (unitId: string, role: 'lead' | 'co', status: MachineOrder['tasks'][number]['status']) => ({
+  unitId,
+  role,
+  status,
+  parentUnitId: null,
+});
+
 const ORDER_VARIANTS = {
-  fresh: { pendingExtension: false, extensionCount: 0, redoCount: 0, wantsCallback: true },
-  'extension pending': { pendingExtension: true, extensionCount: 1, redoCount: 1, wantsCallback: false },
-  'extensions used up': { pendingExtension: false, extensionCount: 2, redoCount: 2, wantsCallback: false },
+  fresh: {
+    pendingExtension: false,
+    extensionCount: 0,
+    redoCount: 0,
+    wantsCallback: true,
+    returnCount: 0,
+    negotiated: false,
+    returnWindowOpen: true,
+    handlingOverdue: false,
+    tasks: [task(LEAD, 'lead', 'pending_sign'), task(CO, 'co', 'pending_sign')],
+    openSupervisionUnitIds: [],
+  },
+  'extension pending': {
+    pendingExtension: true,
+    extensionCount: 1,
+    redoCount: 1,
+    wantsCallback: false,
+    returnCount: 1,
+    negotiated: false,
+    returnWindowOpen: true,
+    handlingOverdue: false,
+    tasks: [task(LEAD, 'lead', 'signed'), task(CO, 'co', 'signed')],
+    openSupervisionUnitIds: [LEAD],
+  },
+  'extensions used up': {
+    pendingExtension: false,
+    extensionCount: 2,
+    redoCount: 2,
+    wantsCallback: false,
+    returnCount: 2,
+    negotiated: true,
+    returnWindowOpen: false,
+    handlingOverdue: true,
+    tasks: [task(LEAD, 'lead', 'signed'), task(CO, 'co', 'reported')],
+    openSupervisionUnitIds: [CO],
+  },
 } satisfies Record<string, Omit<MachineOrder, 'status' | 'leadUnitId' | 'coUnitIds'>>;
 type Variant = keyof typeof ORDER_VARIANTS;
 const VARIANT_NAMES = Object.keys(ORDER_VARIANTS) as Variant[];
@@ -212,7 +308,12 @@ function expectedOutcome(order: MachineOrder, actor: Actor, event: EventName): E
   if (e.leadUnitOnly && UNIT_ROLES.includes(actor.role) && actor.unitId !== order.leadUnitId) {
     return { code: 'ROLE_NOT_PERMITTED' };
   }
-  if (e.blockedWhen?.(order)) return { code: 'GUARD_FAILED' };
+  const states = e.taskUnitOnly;
+  if (states && UNIT_ROLES.includes(actor.role)) {
+    const own = order.tasks.find((t) => t.unitId === actor.unitId && t.role !== 'lead');
+    if (!own || !states.includes(own.status)) return { code: 'ROLE_NOT_PERMITTED' };
+  }
+  if (e.blockedWhen?.(order, actor)) return { code: 'GUARD_FAILED' };
   return { to: e.to(order), patch: e.patch?.(order) ?? {} };
 }
 
@@ -252,15 +353,20 @@ const sorted = (names: readonly string[]) => [...names].sort();
 // ---------------------------------------------------------------------------------------------------
 
 describe('the vocabulary the matrix relies on', () => {
-  it('has exactly the 13 statuses, 9 roles and 20 events listed in this test', () => {
+  it('has exactly the 13 statuses, 9 roles and 27 events listed in this test', () => {
     expect([...STATUSES]).toEqual(ALL_STATUSES);
     expect([...ROLES]).toEqual(ALL_ROLES);
     expect(sorted(EVENT_NAMES)).toEqual(sorted(ALL_EVENTS));
-    expect(EVENT_NAMES).toHaveLength(20);
+    expect(EVENT_NAMES).toHaveLength(27);
   });
 
   it('has the documented default limits', () => {
-    expect(DEFAULT_MACHINE_CONFIG).toEqual({ maxRedoCount: 2, maxExtensions: 2, maxExtensionDays: 10 });
+    expect(DEFAULT_MACHINE_CONFIG).toEqual({
+      maxRedoCount: 2,
+      maxExtensions: 2,
+      maxExtensionDays: 10,
+      returnsBeforeNegotiation: 2,
+    });
   });
 
   it('has a fixture input that parses for every event', () => {
@@ -358,6 +464,12 @@ function newOrder(overrides: Partial<MachineOrder> = {}): MachineOrder {
     extensionCount: 0,
     pendingExtension: false,
     wantsCallback: true,
+    returnCount: 0,
+    negotiated: false,
+    returnWindowOpen: true,
+    handlingOverdue: false,
+    tasks: [],
+    openSupervisionUnitIds: [],
     ...overrides,
   };
 }
@@ -417,15 +529,9 @@ describe('the whole loop', () => {
     expect(callback.patch).toEqual({});
     expect(callback.input).toEqual({ satisfaction: 'satisfied', resolved: 'yes', redo: false });
     order = { ...order, ...callback.patch, status: callback.to };
-    expect(order).toEqual({
-      status: 'closed',
-      leadUnitId: LEAD,
-      coUnitIds: ['u-co1', 'u-co2'],
-      redoCount: 0,
-      extensionCount: 0,
-      pendingExtension: false,
-      wantsCallback: true,
-    });
+    expect(order).toEqual(
+      newOrder({ status: 'closed', leadUnitId: LEAD, coUnitIds: ['u-co1', 'u-co2'], redoCount: 0 }),
+    );
 
     expect(allowedEvents(order, supervisor)).toEqual(['archive']);
     expect(allowedEvents(order, agent)).toEqual([]);
@@ -741,7 +847,7 @@ describe('延期 (extensions)', () => {
       'GUARD_FAILED',
     );
     expect(error.message).toBe('延期次数已达上限（2 次）');
-    expect(allowedEvents(order, leadHandler)).toEqual(['request_return', 'reply']);
+    expect(allowedEvents(order, leadHandler)).toEqual(['request_return', 'reply', 'sub_dispatch']);
 
     const generous = { ...DEFAULT_MACHINE_CONFIG, maxExtensions: 3 };
     expectOk(transition(order, leadHandler, 'request_extension', { days: 1, reason: '第3次' }, generous));

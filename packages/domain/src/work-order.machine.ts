@@ -25,11 +25,18 @@ export function inputSpecs(event: EventName, config: MachineConfig = DEFAULT_MAC
 
 function actorMayAct(def: EventDefinition, order: MachineOrder, actor: Actor): boolean {
   if (!def.roles.includes(actor.role)) return false;
-  if (def.leadUnitOnly && (actor.role === 'unit_handler' || actor.role === 'unit_admin')) {
-    return order.leadUnitId !== null && order.leadUnitId === actor.unitId;
+  if (!isUnitRole(actor.role)) return true;
+  if (def.leadUnitOnly) return order.leadUnitId !== null && order.leadUnitId === actor.unitId;
+  const states = def.taskUnitOnly;
+  if (states) {
+    return order.tasks.some(
+      (t) => t.unitId === actor.unitId && t.role !== 'lead' && states.includes(t.status),
+    );
   }
   return true;
 }
+
+const isUnitRole = (role: Actor['role']) => role === 'unit_handler' || role === 'unit_admin';
 
 /** The events this actor may trigger on this order now: what the UI shows as buttons. */
 export function allowedEvents(

@@ -14,10 +14,13 @@ import { adminRoutes } from './routes/admin.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { accuracyRoutes } from './routes/accuracy.routes.js';
 import { ctiRoutes } from './routes/cti.routes.js';
+import { deskRoutes } from './routes/desk.routes.js';
 import { dispatchRoutes } from './routes/dispatch.routes.js';
 import { intakeRoutes } from './routes/intake.routes.js';
 import { knowledgeRoutes } from './routes/knowledge.routes.js';
 import { notificationRoutes } from './routes/notifications.routes.js';
+import { orderFilesRoutes } from './routes/order-files.routes.js';
+import { noticesStreamRoutes } from './routes/notices-stream.routes.js';
 import { workOrderRoutes } from './routes/work-orders.routes.js';
 
 export interface AppOptions {
@@ -109,7 +112,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   knowledgeRoutes(app, ctx);
   accuracyRoutes(app, ctx);
   notificationRoutes(app, ctx);
+  noticesStreamRoutes(app, ctx);
   dispatchRoutes(app, ctx);
+  deskRoutes(app, ctx);
+  orderFilesRoutes(app, ctx);
 
   if (spa && options.webRoot) await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });
   return app;

@@ -8,6 +8,7 @@ import { AppLayout } from './components/app-layout';
 import { AccuracyPage } from './pages/accuracy/accuracy-page';
 import { CalendarPage } from './pages/calendar-page';
 import { DispatchCataloguePage } from './pages/dispatch-catalogue/dispatch-catalogue-page';
+import { DispatchDeskPage } from './pages/dispatch-desk/dispatch-desk-page';
 import { IntakeSettingsPage } from './pages/intake-settings/intake-settings-page';
 import { KnowledgePage } from './pages/knowledge/knowledge-page';
 import { LoginPage } from './pages/login-page';
@@ -16,6 +17,8 @@ import { NotificationSettingsPage } from './pages/notifications/notification-set
 import { OrderCreatePage } from './pages/order-create/order-create-page';
 import { OrderDetailPage } from './pages/order-detail/order-detail-page';
 import { OrderListPage } from './pages/order-list/order-list-page';
+import { UnitInboxPage } from './pages/unit-inbox/unit-inbox-page';
+import { UnitStatsPage } from './pages/unit-stats/unit-stats-page';
 import { WorkbenchPage } from './pages/workbench/workbench-page';
 
 export function App() {
@@ -44,6 +47,9 @@ export function App() {
                 <Route path="/intake-settings/*" element={<IntakeSettingsPage />} />
                 <Route path="/calendar" element={<CalendarPage />} />
                 <Route path="/dispatch-catalogue/*" element={<DispatchCataloguePage />} />
+                <Route path="/dispatch-desk" element={<DispatchDeskPage />} />
+                <Route path="/unit-inbox" element={<UnitInboxPage />} />
+                <Route path="/unit-stats" element={<UnitStatsPage />} />
                 <Route path="/notifications/*" element={<NotificationSettingsPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

@@ -1,8 +1,11 @@
 /** Paths the demo orders take through the lifecycle, so that every status has examples. */
 export interface PlanStep {
   event: string;
+  /** A role, `unit` (the order's unit), `co` (a second unit), or `unit:<id>` (that unit's handler). */
   as: string;
-  input?: Record<string, unknown> | ((ctx: { unit: string; orders: string[] }) => Record<string, unknown>);
+  input?:
+    | Record<string, unknown>
+    | ((ctx: { unit: string; co: string; orders: string[] }) => Record<string, unknown>);
   afterHours?: number;
 }
 
@@ -159,4 +162,50 @@ export const DEMO_PLANS: DemoPlan[] = [
   plan(7, [submit, dispatch, sign]),
   plan(0, [submit]),
   plan(3, [...handled, approve, tell], false),
+  // The dispatch network (issue 4): co-units, re-dispatch down the tree, repeated returns, 督办.
+  plan(2, [
+    submit,
+    { event: 'dispatch', as: 'dispatcher', input: ({ unit, co }) => ({ leadUnitId: unit, coUnitIds: [co] }) },
+    sign,
+    { event: 'co_sign', as: 'co' },
+    {
+      event: 'co_report',
+      as: 'co',
+      afterHours: 20,
+      input: { report: '已联合执法检查，现场责令整改，整改情况已拍照留存。' },
+    },
+  ]),
+  plan(4, [
+    submit,
+    { event: 'dispatch', as: 'dispatcher', input: { leadUnitId: 'east' } },
+    { event: 'sign', as: 'unit_admin' },
+    {
+      event: 'sub_dispatch',
+      as: 'unit_admin',
+      input: { unitId: 'east-heping', instructions: '请和平街道到现场核实并督促整改，办结后向区政府反馈。' },
+    },
+    { event: 'co_sign', as: 'unit:east-heping' },
+  ]),
+  plan(1, [
+    submit,
+    dispatch,
+    { event: 'request_return', as: 'unit', input: { reason: '该事项属区级管辖，不属于本单位职责。' } },
+    {
+      event: 'approve_return',
+      as: 'dispatcher',
+      input: ({ co }) => ({ leadUnitId: co, overrideReason: '演示：按退单理由改派。' }),
+    },
+    { event: 'request_return', as: 'co', input: { reason: '本单位也无此项职责，建议协商确定主办单位。' } },
+  ]),
+  plan(18, [
+    submit,
+    dispatch,
+    sign,
+    {
+      event: 'supervise',
+      as: 'supervisor',
+      afterHours: 200,
+      input: { requirement: '该工单已超期，请说明原因并于两个工作日内办结。', days: 2 },
+    },
+  ]),
 ];

@@ -9,6 +9,7 @@ import { DEMO_PLANS, type PlanStep } from './demo-plans.js';
 import { seedDemoAccuracy } from './demo-accuracy.js';
 import { seedDemoDispatch } from './demo-dispatch.js';
 import { seedDemoKnowledge } from './demo-knowledge.js';
+import { sweepClocks } from '../supervision/sweep-clocks.js';
 
 export interface DemoSummary {
   created: boolean;
@@ -77,8 +78,10 @@ export async function seedDemo(deps: CoreDeps): Promise<DemoSummary> {
     });
     for (const step of plan.steps) {
       clock = new Date(clock.getTime() + (step.afterHours ?? 2) * 3_600_000);
-      const actor = actorFor(step, actors, unit);
-      const input = typeof step.input === 'function' ? step.input({ unit, orders: openOrders }) : step.input;
+      const co = coUnitOf(unit, handlerUnits);
+      const actor = actorFor(step, actors, unit, co);
+      const input =
+        typeof step.input === 'function' ? step.input({ unit, co, orders: openOrders }) : step.input;
       detail = await transitionWorkOrder(timed, actor, detail.id, {
         event: step.event,
         input,
@@ -90,11 +93,21 @@ export async function seedDemo(deps: CoreDeps): Promise<DemoSummary> {
   }
   await seedDemoAccuracy(deps);
   await seedDemoDispatch(deps); // after the orders: the demo dispatches predate the catalogue
+  await sweepClocks(deps); // the overdue demo orders show their yellow/red cards and 督办 at once
   return { created: true, orders: count, logins: logins() };
 }
 
-function actorFor(step: PlanStep, actors: Map<string, Actor>, unitId: string): Actor {
+/** A second handling unit for co-unit and reassignment examples (another city bureau). */
+function coUnitOf(unit: string, handlerUnits: readonly string[]): string {
+  return (
+    handlerUnits.find((u) => u !== unit && u.startsWith('city-')) ?? handlerUnits.find((u) => u !== unit)!
+  );
+}
+
+function actorFor(step: PlanStep, actors: Map<string, Actor>, unitId: string, coUnitId: string): Actor {
   if (step.as === 'unit') return actors.get(`unit:${unitId}`)!;
+  if (step.as === 'co') return actors.get(`unit:${coUnitId}`)!;
+  if (step.as.startsWith('unit:')) return actors.get(step.as)!;
   const key = isRole(step.as) ? step.as : 'supervisor';
   return actors.get(key)!;
 }

@@ -8,7 +8,7 @@ import {
   settleNotification,
 } from '../storage/notifications.repository.js';
 import { findWebhookEndpoint } from '../storage/webhook-endpoints.repository.js';
-import { type SmsGateway, loggingSmsGateway } from './sms-gateway.js';
+import { type SmsGateway, smsGatewayFor } from './sms-gateway.js';
 import { signWebhook } from './webhook-signature.js';
 
 export const WEBHOOK_TIMEOUT_MS = 5000;
@@ -112,7 +112,7 @@ async function attempt(
   const text = typeof row.payload.text === 'string' ? row.payload.text : '';
   if (row.channel === 'sms') {
     if (!row.target) return { ok: false, statusCode: null, error: '缺少手机号', final: true };
-    const sms = options.sms ?? loggingSmsGateway;
+    const sms = options.sms ?? smsGatewayFor(deps.config);
     const result = await sms.send({ to: row.target, text, notificationId: row.id });
     return {
       ok: result.ok,

@@ -1,27 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import {
   DEFAULT_TEMPLATES,
   type NotificationChannel,
   type NotificationKind,
-  type NotificationStatus,
-  notificationDedupeKey,
   notificationRuleFor,
-  renderTemplate,
 } from '@huawu/domain';
 import type { Kysely } from 'kysely';
 import { listUnitsByIds } from '../storage/identity.repository.js';
 import { listTemplateOverrides } from '../storage/notification-templates.repository.js';
-import {
-  type NewNotification,
-  findCentreUnitIds,
-  insertNotifications,
-} from '../storage/notifications.repository.js';
+import { findCentreUnitIds } from '../storage/notifications.repository.js';
 import type { Schema } from '../storage/schema.js';
 import { listActiveEndpointsFor } from '../storage/webhook-endpoints.repository.js';
 import type { OrderUnitRecord, WorkOrderRecord } from '../work-order.record.js';
-
-const SENT: NotificationStatus = 'sent';
-const PENDING: NotificationStatus = 'pending';
+import { writeNotifications } from './write-notifications.js';
 
 /** `2026-11-30 17:30` in the hotline's zone. */
 export function formatLocalDeadline(iso: string | null, timeZone: string): string | null {
@@ -57,6 +47,8 @@ export async function enqueueForTransition(
     order: WorkOrderRecord;
     /** The order's unit rows after the transition (the caller holds them). */
     units: readonly OrderUnitRecord[];
+    /** The event's parsed input (`unitId` names the recipient of a 下派). */
+    input?: Record<string, unknown>;
     event: string;
     seq: number;
     at: string;
@@ -69,6 +61,8 @@ export async function enqueueForTransition(
   let recipientIds: string[];
   if (rule.audience === 'centre') recipientIds = await findCentreUnitIds(tx);
   else if (rule.audience === 'lead_unit') recipientIds = order.leadUnitId ? [order.leadUnitId] : [];
+  else if (rule.audience === 'input_unit')
+    recipientIds = typeof e.input?.unitId === 'string' ? [e.input.unitId] : [];
   else recipientIds = e.units.filter((u) => u.active).map((u) => u.unitId);
   if (recipientIds.length === 0) return 0;
 
@@ -76,65 +70,21 @@ export async function enqueueForTransition(
     ...new Set([...recipientIds, ...(order.leadUnitId ? [order.leadUnitId] : [])]),
   ]);
   const unitName = (id: string | null) => units.find((u) => u.id === id)?.name ?? null;
-  const textOf = await templateTexts(tx);
-  const endpoints = rule.channels.includes('webhook')
-    ? (await listActiveEndpointsFor(tx, recipientIds)).filter(
-        (p) => p.kinds.length === 0 || p.kinds.includes(rule.kind),
-      )
-    : [];
-  const deadline = formatLocalDeadline(order.deadlineAt, e.timeZone);
-
-  const rows: NewNotification[] = [];
-  for (const recipient of recipientIds) {
-    const values = {
-      orderNo: order.orderNo,
-      title: order.title,
-      deadline,
-      unitName: rule.audience === 'centre' ? unitName(order.leadUnitId) : unitName(recipient),
-    };
-    const payload = (channel: NotificationChannel) => ({
-      text: renderTemplate(textOf(rule.kind, channel), values),
-      event: e.event,
-      seq: e.seq,
-      orderNo: order.orderNo,
-      title: order.title,
-      deadlineAt: order.deadlineAt,
-      unitName: values.unitName,
-      recipientUnitId: recipient,
-    });
-    const row = (
-      channel: NotificationChannel,
-      target: string | null,
-      status: NotificationStatus,
-    ): NewNotification => ({
-      id: randomUUID(),
-      kind: rule.kind,
-      orderId: order.id,
-      recipientUnitId: recipient,
-      recipientUserId: null,
-      channel,
-      target,
-      payload: payload(channel),
-      status,
-      nextAttemptAt: e.at,
-      createdAt: e.at,
-      sentAt: status === SENT ? e.at : null,
-      dedupeKey: notificationDedupeKey({
-        orderId: order.id,
-        seq: e.seq,
-        kind: rule.kind,
-        recipient,
-        channel,
-        ...(channel === 'webhook' && target ? { target } : {}),
-      }),
-    });
-    if (rule.channels.includes('in_app')) rows.push(row('in_app', null, SENT));
-    for (const endpoint of endpoints) {
-      if (endpoint.unitId === null || endpoint.unitId === recipient)
-        rows.push(row('webhook', endpoint.id, PENDING));
-    }
-    const phone = units.find((u) => u.id === recipient)?.dutyPhone;
-    if (rule.channels.includes('sms') && phone) rows.push(row('sms', phone, PENDING));
-  }
-  return insertNotifications(tx, rows);
+  const endpoints = rule.channels.includes('webhook') ? await listActiveEndpointsFor(tx, recipientIds) : [];
+  return writeNotifications(tx, {
+    kind: rule.kind,
+    channels: rule.channels,
+    order,
+    recipients: recipientIds.map((id) => ({
+      unitId: id,
+      unitName: rule.audience === 'centre' ? unitName(order.leadUnitId) : unitName(id),
+      dutyPhone: units.find((u) => u.id === id)?.dutyPhone ?? null,
+    })),
+    deadline: formatLocalDeadline(order.deadlineAt, e.timeZone),
+    seq: e.seq,
+    at: e.at,
+    extra: { event: e.event },
+    endpoints,
+    textOf: await templateTexts(tx),
+  });
 }

@@ -50,7 +50,18 @@ function toRow(r: Schema['notifications']): NotificationRow {
 }
 
 /** Inserts outbox rows; a row whose dedupe key exists already is skipped. Returns how many were new. */
+/** Rows per INSERT statement (16 columns each; SQLite allows 32,766 bound values per statement). */
+const INSERT_CHUNK = 1000;
+
 export async function insertNotifications(db: Db, rows: readonly NewNotification[]): Promise<number> {
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    inserted += await insertChunk(db, rows.slice(i, i + INSERT_CHUNK));
+  }
+  return inserted;
+}
+
+async function insertChunk(db: Db, rows: readonly NewNotification[]): Promise<number> {
   if (rows.length === 0) return 0;
   const result = await db
     .insertInto('notifications')

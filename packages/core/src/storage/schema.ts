@@ -1,5 +1,7 @@
+import type { Generated } from 'kysely';
 import type { AccuracySchema } from './schema.accuracy.js';
 import type { DispatchSchema } from './schema.dispatch.js';
+import type { DispatchNetworkSchema } from './schema.dispatch-network.js';
 import type { NotificationsSchema } from './schema.notifications.js';
 import type { IntakeSchema } from './schema.intake.js';
 import type { KnowledgeSchema } from './schema.knowledge.js';
@@ -80,6 +82,14 @@ export interface WorkOrdersTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+  /** How many times units asked to return the order (退单); feeds the negotiation rule. */
+  return_count: Generated<number>;
+  /** 1 once a negotiation record (协商定主办) fixed lead and co-units: no more returns. */
+  negotiated: Generated<number>;
+  /** Last instant the lead unit may ask to return the order. */
+  return_deadline_at: string | null;
+  /** When the pending extension was requested (its clock is paused since). */
+  extension_requested_at: string | null;
 }
 
 export interface WorkOrderUnitsTable {
@@ -88,6 +98,14 @@ export interface WorkOrderUnitsTable {
   role: string;
   assigned_at: string;
   active: number;
+  /** pending_sign / signed / reported / withdrawn (domain TASK_STATUSES). */
+  task_status: Generated<string>;
+  /** For a unit the lead re-dispatched to (下派): the unit it reports to. */
+  parent_unit_id: string | null;
+  signed_at: string | null;
+  reported_at: string | null;
+  report: string | null;
+  instructions: string | null;
 }
 
 export interface WorkOrderEventsTable {
@@ -145,6 +163,7 @@ export interface Schema
     IntakeSchema,
     AccuracySchema,
     DispatchSchema,
+    DispatchNetworkSchema,
     NotificationsSchema {
   units: UnitsTable;
   users: UsersTable;

@@ -1,4 +1,10 @@
-import { HANDLING_STATUSES, type Status } from '@huawu/domain';
+import {
+  HANDLING_STATUSES,
+  type Status,
+  type UnitTaskStatus,
+  isUnitTaskRole,
+  isUnitTaskStatus,
+} from '@huawu/domain';
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { OrderEventRecord, OrderUnitRecord, WorkOrderRecord } from '../work-order.record.js';
 import type { Schema } from './schema.js';
@@ -21,6 +27,8 @@ export interface OrderFilter {
   keyword?: string;
   page: number;
   pageSize: number;
+  /** Count at most this many matches (default {@link LIST_COUNT_CAP}). */
+  countCap?: number;
 }
 
 export async function insertOrder(db: Db, order: WorkOrderRecord): Promise<void> {
@@ -67,20 +75,50 @@ export async function listOrderUnits(db: Db, orderId: string): Promise<OrderUnit
   const rows = await db
     .selectFrom('work_order_units as wu')
     .innerJoin('units as u', 'u.id', 'wu.unit_id')
-    .select(['wu.unit_id', 'u.name', 'wu.role', 'wu.assigned_at', 'wu.active'])
+    .select([
+      'wu.unit_id',
+      'u.name',
+      'wu.role',
+      'wu.assigned_at',
+      'wu.active',
+      'wu.task_status',
+      'wu.parent_unit_id',
+      'wu.signed_at',
+      'wu.reported_at',
+      'wu.report',
+      'wu.instructions',
+    ])
     .where('wu.order_id', '=', orderId)
     .orderBy('wu.assigned_at')
     .execute();
   return rows.map((r) => ({
     unitId: r.unit_id,
     unitName: r.name,
-    role: r.role === 'lead' ? 'lead' : 'co',
+    role: isUnitTaskRole(r.role) ? r.role : 'co',
     assignedAt: r.assigned_at,
-    active: r.active === 1,
+    active: Number(r.active) === 1,
+    taskStatus: isUnitTaskStatus(r.task_status) ? r.task_status : 'pending_sign',
+    parentUnitId: r.parent_unit_id,
+    signedAt: r.signed_at,
+    reportedAt: r.reported_at,
+    report: r.report,
+    instructions: r.instructions,
   }));
 }
 
-/** Makes `leadUnitId` + `coUnitIds` the active units of an order; earlier units stay on record, inactive. */
+const FRESH_TASK = {
+  task_status: 'pending_sign',
+  parent_unit_id: null,
+  signed_at: null,
+  reported_at: null,
+  report: null,
+  instructions: null,
+} as const;
+
+/**
+ * Makes `leadUnitId` + `coUnitIds` the active units of an order, each with a fresh task (待签收);
+ * earlier units stay on record, inactive (their unfinished tasks withdrawn).
+ */
 export async function assignOrderUnits(
   db: Db,
   orderId: string,
@@ -88,20 +126,64 @@ export async function assignOrderUnits(
   coUnitIds: readonly string[],
   at: string,
 ): Promise<void> {
+  await db
+    .updateTable('work_order_units')
+    .set({ active: 0, task_status: 'withdrawn' })
+    .where('order_id', '=', orderId)
+    .where('active', '=', 1)
+    .where('task_status', '!=', 'reported')
+    .execute();
   await db.updateTable('work_order_units').set({ active: 0 }).where('order_id', '=', orderId).execute();
   const rows = [
     ...(leadUnitId ? [{ unit_id: leadUnitId, role: 'lead' }] : []),
     ...coUnitIds.map((unit_id) => ({ unit_id, role: 'co' })),
   ];
-  for (const r of rows) {
-    await db
-      .insertInto('work_order_units')
-      .values({ order_id: orderId, unit_id: r.unit_id, role: r.role, assigned_at: at, active: 1 })
-      .onConflict((oc) =>
-        oc.columns(['order_id', 'unit_id']).doUpdateSet({ role: r.role, assigned_at: at, active: 1 }),
-      )
-      .execute();
-  }
+  for (const r of rows) await upsertTask(db, orderId, r.unit_id, r.role, at, {});
+}
+
+/** Adds (or re-activates) one unit's task, e.g. a unit the lead re-dispatches to (下派). */
+export async function upsertTask(
+  db: Db,
+  orderId: string,
+  unitId: string,
+  role: string,
+  at: string,
+  extra: { parentUnitId?: string; instructions?: string },
+): Promise<void> {
+  const values = {
+    ...FRESH_TASK,
+    role,
+    assigned_at: at,
+    active: 1,
+    parent_unit_id: extra.parentUnitId ?? null,
+    instructions: extra.instructions ?? null,
+  };
+  await db
+    .insertInto('work_order_units')
+    .values({ order_id: orderId, unit_id: unitId, ...values })
+    .onConflict((oc) => oc.columns(['order_id', 'unit_id']).doUpdateSet(values))
+    .execute();
+}
+
+/** Changes one active task's state (签收, 反馈). */
+export async function updateTask(
+  db: Db,
+  orderId: string,
+  unitId: string,
+  patch: { taskStatus: UnitTaskStatus; signedAt?: string; reportedAt?: string; report?: string },
+): Promise<void> {
+  await db
+    .updateTable('work_order_units')
+    .set({
+      task_status: patch.taskStatus,
+      ...(patch.signedAt !== undefined ? { signed_at: patch.signedAt } : {}),
+      ...(patch.reportedAt !== undefined ? { reported_at: patch.reportedAt } : {}),
+      ...(patch.report !== undefined ? { report: patch.report } : {}),
+    })
+    .where('order_id', '=', orderId)
+    .where('unit_id', '=', unitId)
+    .where('active', '=', 1)
+    .execute();
 }
 
 export interface NewEvent {
@@ -198,12 +280,27 @@ export async function isOrderInScope(db: Db, orderId: string, scope: OrderScope)
   return row !== undefined;
 }
 
+/** The order list counts at most this many matches (then reports `totalCapped`). */
+export const LIST_COUNT_CAP = 10_000;
+
 export async function listOrders(
   db: Db,
   scope: OrderScope,
   f: OrderFilter,
-): Promise<{ items: (WorkOrderRecord & { leadUnitName: string | null })[]; total: number }> {
-  const count = await filtered(db, scope, f, 'in')
+): Promise<{
+  items: (WorkOrderRecord & { leadUnitName: string | null })[];
+  total: number;
+  totalCapped: boolean;
+}> {
+  // A capped count: at a million orders an exact count costs more than the page itself; past the cap
+  // the list says "10000+" (the page still reads in index order).
+  const count = await db
+    .selectFrom(
+      filtered(db, scope, f, 'exists')
+        .select(sql.lit(1).as('one'))
+        .limit((f.countCap ?? LIST_COUNT_CAP) + 1)
+        .as('capped'),
+    )
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirstOrThrow();
   const rows = await filtered(db, scope, f, 'exists')
@@ -217,7 +314,8 @@ export async function listOrders(
     .execute();
   return {
     items: rows.map((r) => ({ ...rowToOrder(r), leadUnitName: r.lead_unit_name })),
-    total: Number(count.n),
+    total: Math.min(Number(count.n), f.countCap ?? LIST_COUNT_CAP),
+    totalCapped: Number(count.n) > (f.countCap ?? LIST_COUNT_CAP),
   };
 }
 

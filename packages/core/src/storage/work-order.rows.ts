@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { WorkOrderRecord } from '../work-order.record.js';
 import type { WorkOrdersTable } from './schema.js';
 
@@ -40,10 +40,14 @@ export function rowToOrder(r: Row): WorkOrderRecord {
     createdBy: r.created_by,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    returnCount: Number(r.return_count),
+    negotiated: Number(r.negotiated) === 1,
+    returnDeadlineAt: r.return_deadline_at,
+    extensionRequestedAt: r.extension_requested_at,
   };
 }
 
-export function orderToRow(o: WorkOrderRecord): Row {
+export function orderToRow(o: WorkOrderRecord): Insertable<WorkOrdersTable> {
   return {
     id: o.id,
     order_no: o.orderNo,
@@ -79,5 +83,9 @@ export function orderToRow(o: WorkOrderRecord): Row {
     created_by: o.createdBy,
     created_at: o.createdAt,
     updated_at: o.updatedAt,
+    return_count: o.returnCount,
+    negotiated: o.negotiated ? 1 : 0,
+    return_deadline_at: o.returnDeadlineAt,
+    extension_requested_at: o.extensionRequestedAt,
   };
 }

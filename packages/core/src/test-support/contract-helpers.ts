@@ -14,7 +14,7 @@ import { insertUnit, insertUser } from '../storage/identity.repository.js';
 import { createWorkOrder } from '../use-cases/create-work-order.js';
 import { getWorkOrder } from '../use-cases/get-work-order.js';
 import { transitionWorkOrder } from '../use-cases/transition-work-order.js';
-import type { WorkOrderDetail } from '../views/work-order.view.js';
+import type { WorkOrderFull as WorkOrderDetail } from '../use-cases/get-work-order.js';
 import type { TestCore } from './databases.js';
 import { DEMO_ACTORS, VALID_INTAKE } from './fixtures.js';
 

@@ -6,6 +6,7 @@ import { writeAudit } from '../storage/admin.repository.js';
 import { findCategory } from '../storage/categories.repository.js';
 import { findOrder, isOrderInScope, listEvents, listOrderUnits } from '../storage/work-order.repository.js';
 import { visibleLinks } from '../intake/order-links.js';
+import { networkOf, networkView } from '../views/order-network.view.js';
 import { type OrderLinks, callerFields, toDetail } from '../views/work-order.view.js';
 import {
   type OrderEventRecord,
@@ -55,16 +56,25 @@ export async function detailOf(
     knownLinks ?? visibleLinks(deps, actor, order.id),
     order.category ? findCategory(deps.database.db, order.category) : undefined,
   ]);
-  const allowed = allowedEvents(toMachineOrder(order, units), actor, deps.config.machine);
+  const now = deps.now();
+  const network = await networkOf(deps.database.db, order.id);
+  const facts = {
+    now,
+    openSupervisionUnitIds: network.supervisions.filter((s) => s.status === 'open').map((s) => s.unitId),
+  };
+  const allowed = allowedEvents(toMachineOrder(order, units, facts), actor, deps.config.machine);
   const detail = toDetail(
     order,
     units,
     events,
     allowed,
     deps.config.machine,
-    { actor, now: deps.now(), calendar, policy },
+    { actor, now, calendar, policy },
     linked,
   );
   // The taxonomy path (城乡建设/市政设施) beside the stored code; null for a code no longer listed.
-  return { ...detail, categoryPath: category?.path ?? null };
+  return { ...detail, categoryPath: category?.path ?? null, network: networkView(network, units, now) };
 }
+
+/** The detail as use cases return it: the view plus the taxonomy path and the dispatch network. */
+export type WorkOrderFull = Awaited<ReturnType<typeof detailOf>>;

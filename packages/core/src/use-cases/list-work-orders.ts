@@ -67,6 +67,8 @@ export async function listWorkOrders(deps: CoreDeps, actor: Actor, query: ListQu
   return {
     items: result.items.map((o) => toSummary(o, { actor, now, calendar, policy })),
     total: result.total,
+    /** More matches than counted (the list shows "10000+"). */
+    totalCapped: result.totalCapped,
     page,
     pageSize,
   };

@@ -8,6 +8,7 @@ import {
   handlingLimit,
   isOpen,
   maxExtensionDays,
+  resumeAfterPause,
 } from '@huawu/domain';
 import type { Kysely } from 'kysely';
 import { AppError } from '../app-error.js';
@@ -75,6 +76,13 @@ export function applyTransitionEffects(
   let unitsChanged = false;
   if (patch.redoCount !== undefined) next.redoCount = patch.redoCount;
   if (patch.extensionCount !== undefined) next.extensionCount = patch.extensionCount;
+  if (patch.returnCount !== undefined) next.returnCount = patch.returnCount;
+  if (patch.negotiated !== undefined) next.negotiated = patch.negotiated;
+  // The time the handling clock stood still while the centre decided on an extension (docs/DISPATCH.md).
+  const resumed = (deadlineAt: string) =>
+    order.extensionRequestedAt
+      ? resumeAfterPause(new Date(deadlineAt), new Date(order.extensionRequestedAt), ctx.now, ctx.calendar)
+      : new Date(deadlineAt);
   if (patch.leadUnitId !== undefined) {
     next.leadUnitId = patch.leadUnitId;
     unitsChanged = true;
@@ -82,12 +90,15 @@ export function applyTransitionEffects(
   switch (outcome.event) {
     case 'dispatch':
     case 'approve_return':
+    case 'negotiate':
       next.signDeadlineAt = deadline(computeDeadline(ctx.now, ctx.policy.sign, ctx.calendar));
+      next.returnDeadlineAt = deadline(computeDeadline(ctx.now, ctx.policy.return, ctx.calendar));
       next.deadlineAt = deadline(
         computeDeadline(ctx.now, handlingLimit(ctx.policy, order.appealType, order.urgency), ctx.calendar),
       );
       next.signedAt = null;
       next.pendingExtensionDays = null;
+      next.extensionRequestedAt = null;
       break;
     case 'sign':
       next.signedAt = at;
@@ -97,25 +108,38 @@ export function applyTransitionEffects(
       break;
     case 'request_extension':
       next.pendingExtensionDays = input.days as number;
+      next.extensionRequestedAt = at;
       break;
     case 'approve_extension': {
       const days = (input.days as number | undefined) ?? order.pendingExtensionDays ?? 0;
       if (order.deadlineAt)
-        next.deadlineAt = deadline(extendDeadline(new Date(order.deadlineAt), days, ctx.calendar));
+        next.deadlineAt = deadline(extendDeadline(resumed(order.deadlineAt), days, ctx.calendar));
       next.pendingExtensionDays = null;
+      next.extensionRequestedAt = null;
       break;
     }
     case 'refuse_extension':
+      if (order.deadlineAt) next.deadlineAt = resumed(order.deadlineAt).toISOString();
       next.pendingExtensionDays = null;
+      next.extensionRequestedAt = null;
       break;
     case 'reply':
       next.repliedAt = at;
       next.pendingExtensionDays = null;
+      next.extensionRequestedAt = null;
       break;
     case 'callback':
       next.satisfaction = input.satisfaction as string;
       if (input.redo) {
-        Object.assign(next, { signDeadlineAt: null, deadlineAt: null, signedAt: null, repliedAt: null });
+        Object.assign(next, {
+          signDeadlineAt: null,
+          deadlineAt: null,
+          returnDeadlineAt: null,
+          signedAt: null,
+          repliedAt: null,
+          returnCount: 0,
+          negotiated: false,
+        });
       }
       break;
     case 'merge':

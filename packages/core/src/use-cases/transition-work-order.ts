@@ -3,7 +3,12 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
 import { recordOverride } from '../dispatch/dispatch-overrides.js';
+import { TASK_EVENTS, checkSubDispatch, recordNetworkEffects } from '../dispatch/network-effects.js';
+import { reconcileClocks } from '../dispatch/reconcile-clocks.js';
+import { findCentreUnitIds } from '../storage/notifications.repository.js';
+import { listSupervisions, openSupervisionUnits } from '../storage/supervisions.repository.js';
 import { checkIntakeReferences, recordIntakeEffects } from '../intake/transition-intake-effects.js';
+import { publishTransitionNotices } from '../notifications/after-commit.js';
 import { enqueueForTransition } from '../notifications/enqueue-for-transition.js';
 import { scopeFor } from '../security/access-scope.js';
 import type { Schema } from '../storage/schema.js';
@@ -65,6 +70,8 @@ export async function transitionWorkOrder(
     const units = await listOrderUnits(tx, order.id);
     return applyTransition(deps, tx, actor, ctx, order, units, req);
   });
+  // After commit: browsers of the notified units reload their notices (never throws).
+  await publishTransitionNotices(deps, result.next.id, result.next.version);
   return detailOf(deps, actor, result.next, result.units);
 }
 
@@ -82,13 +89,16 @@ export async function applyTransition(
   units: OrderUnitRecord[],
   req: { event: string; input?: unknown },
 ): Promise<{ next: WorkOrderRecord; units: OrderUnitRecord[] }> {
-  const result = transition(toMachineOrder(order, units), actor, req.event, req.input, deps.config.machine);
+  const now = deps.now();
+  const at = now.toISOString();
+  const facts = { now, openSupervisionUnitIds: await openSupervisionUnits(tx, order.id) };
+  const machineOrder = toMachineOrder(order, units, facts);
+  const result = transition(machineOrder, actor, req.event, req.input, deps.config.machine);
   if (!result.ok) throw AppError.from(result.error);
   const outcome = result.value;
   const target = await checkReferences(tx, ctx.scope, order, outcome, ctx.policy);
+  await checkSubDispatch(tx, order, outcome);
   const evidence = await checkIntakeReferences(tx, outcome);
-  const now = deps.now();
-  const at = now.toISOString();
   const { next, unitsChanged, warnings } = applyTransitionEffects(order, outcome, {
     now,
     calendar: ctx.calendar,
@@ -101,6 +111,7 @@ export async function applyTransition(
   }
   const extra = await recordIntakeEffects(tx, { order, outcome, evidence, target, actor, at });
   const dispatchExtra = await recordOverride(tx, { order, outcome, actor, at });
+  const networkExtra = await recordNetworkEffects(tx, { order, next, outcome, actor, at, now, ...ctx });
   const { comment, ...payload } = outcome.input;
   await insertEvent(tx, {
     orderId: order.id,
@@ -118,12 +129,25 @@ export async function applyTransition(
       ...warnings,
       ...extra,
       ...dispatchExtra,
+      ...networkExtra,
     },
   });
-  const finalUnits = unitsChanged ? await listOrderUnits(tx, order.id) : units;
+  const finalUnits =
+    unitsChanged || TASK_EVENTS.includes(outcome.event) ? await listOrderUnits(tx, order.id) : units;
+  await reconcileClocks(tx, {
+    order: next,
+    tasks: toMachineOrder(next, finalUnits, facts).tasks,
+    supervisions: await listSupervisions(tx, order.id, true),
+    centreUnitId: (await findCentreUnitIds(tx))[0] ?? null,
+    now,
+    calendar: ctx.calendar,
+    policy: ctx.policy,
+    reason: outcome.event,
+  });
   await enqueueForTransition(tx, {
     order: next,
     units: finalUnits,
+    input: outcome.input,
     event: outcome.event,
     seq: next.version,
     at,

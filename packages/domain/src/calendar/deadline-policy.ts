@@ -31,8 +31,16 @@ export interface DeadlinePolicy {
   handle: HandlingLimits;
   /** 回访: callback after the unit's reply. */
   callback: TimeLimit;
+  /** 回复: the centre tells the caller the result after approving the unit's reply. */
+  reply: TimeLimit;
   /** 黄牌: warning this long before a deadline (red card = after it). */
   warningBefore: TimeLimit;
+  /** 催办: a reminder this long after a missed deadline. */
+  remindAfter: TimeLimit;
+  /** 督办 + escalation to the unit's superior this long after a missed deadline. */
+  escalateAfter: TimeLimit;
+  /** 督办: the unit replies to a supervision order within this limit. */
+  supervision: TimeLimit;
   /** 延期: most working days one extension may add. */
   extensionMaxDays: number;
   /** 延期 for complaints (投诉). */
@@ -61,7 +69,11 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
     byUrgency: { urgent: wd(1), critical: { amount: 4, unit: 'working_hours' } },
   },
   callback: wd(1),
+  reply: wd(1),
   warningBefore: wd(1),
+  remindAfter: wd(1),
+  escalateAfter: wd(5),
+  supervision: wd(2),
   extensionMaxDays: 10,
   complaintExtensionMaxDays: 7,
 };
@@ -136,7 +148,11 @@ const POLICY_KEYS = [
   'return',
   'handle',
   'callback',
+  'reply',
   'warningBefore',
+  'remindAfter',
+  'escalateAfter',
+  'supervision',
   'extensionMaxDays',
   'complaintExtensionMaxDays',
 ] as const;
@@ -172,7 +188,11 @@ export const parseDeadlinePolicy = (json: unknown): Result<DeadlinePolicy> => {
     return: parseLimit(json.return, d.return, 'return', issues),
     handle,
     callback: parseLimit(json.callback, d.callback, 'callback', issues),
+    reply: parseLimit(json.reply, d.reply, 'reply', issues),
     warningBefore: parseLimit(json.warningBefore, d.warningBefore, 'warningBefore', issues),
+    remindAfter: parseLimit(json.remindAfter, d.remindAfter, 'remindAfter', issues),
+    escalateAfter: parseLimit(json.escalateAfter, d.escalateAfter, 'escalateAfter', issues),
+    supervision: parseLimit(json.supervision, d.supervision, 'supervision', issues),
     extensionMaxDays: parseDays(json.extensionMaxDays, d.extensionMaxDays, 'extensionMaxDays', issues),
     complaintExtensionMaxDays: parseDays(
       json.complaintExtensionMaxDays,

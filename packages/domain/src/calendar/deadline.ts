@@ -86,6 +86,7 @@ export const extendDeadline = (deadline: Date, workingDays: number, ctx: Deadlin
  */
 const warningStart = (deadline: Date, before: TimeLimit, ctx: DeadlineContext): number => {
   if (before.unit === 'calendar_hours') return deadline.getTime() - before.amount * HOUR_MS;
+  if (before.unit === 'working_hours') return workingHoursBefore(deadline, before.amount, ctx);
   const local = toLocalDate(deadline, ctx.timeZone);
   const day = addWorkingDays(local, -before.amount, ctx.schedule);
   const start = localDateTimeToInstant(day, endOfWorkingDay(ctx.workingHours), ctx.timeZone).getTime();
@@ -109,4 +110,43 @@ export const deadlineState = (
     return left <= warningBefore.amount ? 'warning' : 'ok';
   }
   return now.getTime() >= warningStart(deadline, warningBefore, ctx) ? 'warning' : 'ok';
+};
+
+/**
+ * The latest instant from which `hours` working hours remain until `deadline` (bisection over
+ * {@link workingHoursBetween}, to the second). Used for an hours-based yellow card.
+ */
+const workingHoursBefore = (deadline: Date, hours: number, ctx: DeadlineContext): number => {
+  if (hours <= 0) return deadline.getTime();
+  const left = (t: number) =>
+    workingHoursBetween(new Date(t), deadline, ctx.schedule, ctx.workingHours, ctx.timeZone);
+  let lo = deadline.getTime() - Math.max(24, hours * 24) * 7 * HOUR_MS;
+  while (left(lo) < hours) lo -= 30 * 24 * HOUR_MS;
+  let hi = deadline.getTime();
+  while (hi - lo > 1000) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (left(mid) >= hours) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+};
+
+/** When the yellow card (黄牌) of a deadline starts: the instant {@link deadlineState} turns 'warning'. */
+export const warningInstant = (deadline: Date, warningBefore: TimeLimit, ctx: DeadlineContext): Date =>
+  warningBefore.amount <= 0 ? deadline : new Date(warningStart(deadline, warningBefore, ctx));
+
+/**
+ * A deadline moved by a pause (a clock stopped from `pausedAt` to `resumedAt`, e.g. while the centre
+ * decides on an extension): later by exactly the working hours that passed meanwhile, so the unit
+ * loses no working time. A pause wholly outside working time moves nothing.
+ */
+export const resumeAfterPause = (
+  deadline: Date,
+  pausedAt: Date,
+  resumedAt: Date,
+  ctx: DeadlineContext,
+): Date => {
+  const paused = workingHoursBetween(pausedAt, resumedAt, ctx.schedule, ctx.workingHours, ctx.timeZone);
+  if (!(paused > 0)) return deadline;
+  return addWorkingHours(deadline, paused, ctx.schedule, ctx.workingHours, ctx.timeZone);
 };

@@ -1,2 +1,3 @@
 export * from './catalogue.js';
 export * from './resolution.js';
+export * from './unit-kpi.js';

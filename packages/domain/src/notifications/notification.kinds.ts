@@ -11,6 +11,16 @@ export const NOTIFICATION_KINDS = [
   'extension_refused',
   'reply_submitted',
   'reply_rejected',
+  'task_assigned',
+  'co_reported',
+  'negotiated',
+  'reminder',
+  'supervision_issued',
+  'supervision_replied',
+  'clock_yellow',
+  'clock_red',
+  'clock_remind',
+  'clock_escalated',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -23,10 +33,23 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   extension_refused: '延期未批准',
   reply_submitted: '单位已答复',
   reply_rejected: '答复被退回',
+  task_assigned: '下派任务',
+  co_reported: '协办反馈',
+  negotiated: '协商定主办',
+  reminder: '催办',
+  supervision_issued: '督办',
+  supervision_replied: '督办已回复',
+  clock_yellow: '黄牌预警',
+  clock_red: '红牌超期',
+  clock_remind: '超期催办',
+  clock_escalated: '督办升级',
 };
 
-/** Who receives a kind: every unit on the order (lead + co), the lead unit only, or the hotline centre. */
-export type NotificationAudience = 'assigned_units' | 'lead_unit' | 'centre';
+/**
+ * Who receives a kind: every unit on the order (lead + co), the lead unit only, the hotline centre, or the
+ * unit named by the event's `unitId` input (下派).
+ */
+export type NotificationAudience = 'assigned_units' | 'lead_unit' | 'centre' | 'input_unit';
 
 export interface NotificationRule {
   kind: NotificationKind;
@@ -59,7 +82,30 @@ export const NOTIFICATION_RULES: Readonly<Record<string, NotificationRule>> = {
   refuse_extension: { kind: 'extension_refused', audience: 'lead_unit', channels: ['in_app', 'webhook'] },
   reply: { kind: 'reply_submitted', audience: 'centre', channels: ['in_app', 'webhook'] },
   reject_reply: { kind: 'reply_rejected', audience: 'lead_unit', channels: ['in_app', 'webhook'] },
+  negotiate: { kind: 'negotiated', audience: 'assigned_units', channels: ['in_app', 'webhook', 'sms'] },
+  sub_dispatch: { kind: 'task_assigned', audience: 'input_unit', channels: ['in_app', 'webhook', 'sms'] },
+  co_report: { kind: 'co_reported', audience: 'lead_unit', channels: ['in_app', 'webhook'] },
+  remind: { kind: 'reminder', audience: 'lead_unit', channels: ['in_app', 'webhook', 'sms'] },
+  supervise: { kind: 'supervision_issued', audience: 'lead_unit', channels: ['in_app', 'webhook', 'sms'] },
+  reply_supervision: { kind: 'supervision_replied', audience: 'centre', channels: ['in_app', 'webhook'] },
 };
+
+/** The notice kind of each ladder step (the sweeper's notices; recipients per `STEP_AUDIENCE`). */
+export const LADDER_NOTIFICATION_KINDS = {
+  yellow: 'clock_yellow',
+  red: 'clock_red',
+  remind: 'clock_remind',
+  escalate: 'clock_escalated',
+} as const satisfies Record<string, NotificationKind>;
+
+/** Channels of the ladder's notices: the unit also gets an SMS from red on. */
+export const LADDER_CHANNELS: Record<keyof typeof LADDER_NOTIFICATION_KINDS, readonly NotificationChannel[]> =
+  {
+    yellow: ['in_app', 'webhook'],
+    red: ['in_app', 'webhook', 'sms'],
+    remind: ['in_app', 'webhook', 'sms'],
+    escalate: ['in_app', 'webhook', 'sms'],
+  };
 
 export function notificationRuleFor(event: string): NotificationRule | undefined {
   return Object.hasOwn(NOTIFICATION_RULES, event) ? NOTIFICATION_RULES[event] : undefined;
@@ -79,7 +125,8 @@ export function isNotificationChannel(value: unknown): value is NotificationChan
  */
 export function notificationDedupeKey(k: {
   orderId: string;
-  seq: number;
+  /** The timeline seq of a transition, or `m:<mark id>` for a ladder step. */
+  seq: number | string;
   kind: NotificationKind;
   recipient: string;
   channel: NotificationChannel;

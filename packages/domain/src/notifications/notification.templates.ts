@@ -19,6 +19,18 @@ export const DEFAULT_TEMPLATES: Record<NotificationKind, string> = {
   extension_refused: '【12345】工单{orderNo}「{title}」延期申请未获批准，请在{deadline}前办结。',
   reply_submitted: '【12345】{unitName}已答复工单{orderNo}「{title}」，请审核员审核。',
   reply_rejected: '【12345】工单{orderNo}「{title}」的答复被退回，请{unitName}重新办理，办理时限{deadline}。',
+  task_assigned: '【12345】工单{orderNo}「{title}」已下派至{unitName}，请及时签收并向主办单位反馈。',
+  co_reported: '【12345】协办单位已反馈工单{orderNo}「{title}」的办理情况，请{unitName}汇总答复。',
+  negotiated: '【12345】工单{orderNo}「{title}」经协商确定由{unitName}主办，请签收办理，办理时限{deadline}。',
+  reminder: '【12345】催办：工单{orderNo}「{title}」请{unitName}加快办理，办理时限{deadline}。',
+  supervision_issued:
+    '【12345】督办：工单{orderNo}「{title}」已被督办，请{unitName}在{deadline}前回复督办意见。',
+  supervision_replied: '【12345】{unitName}已回复工单{orderNo}「{title}」的督办。',
+  clock_yellow: '【12345】黄牌预警：工单{orderNo}「{title}」将于{deadline}到期，请{unitName}抓紧办理。',
+  clock_red: '【12345】红牌：工单{orderNo}「{title}」已超过时限（{deadline}），请{unitName}立即办理。',
+  clock_remind: '【12345】超期催办：工单{orderNo}「{title}」已超期（时限{deadline}），请{unitName}尽快办结。',
+  clock_escalated:
+    '【12345】督办升级：{unitName}承办的工单{orderNo}「{title}」超期未办结（时限{deadline}），已报上级单位督办。',
 };
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;

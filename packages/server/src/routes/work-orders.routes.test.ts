@@ -169,10 +169,10 @@ describeEachDatabase('HTTP work orders', (db) => {
         ['east-heping', 'co'],
       ]);
 
-      // The lead unit's handler signs; the co-unit may read but not sign.
+      // The lead unit's handler signs the order; the co-unit signs only its own task (co_sign).
       const coView = await get('heping', `/api/work-orders/${o.id}`);
       expect(coView.statusCode).toBe(200);
-      expect(coView.json<Detail>().allowedEvents).toEqual([]);
+      expect(coView.json<Detail>().allowedEvents.map((e) => e.name)).toEqual(['co_sign']);
       expectError(await send('heping', o, 'sign'), 403, 'ROLE_NOT_PERMITTED');
       expect((await get('eastadmin', `/api/work-orders/${o.id}`)).statusCode).toBe(200);
 

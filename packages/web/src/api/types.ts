@@ -51,12 +51,101 @@ export interface OrderSummary {
   deadlineState: DeadlineState;
 }
 
+export type UnitTaskRole = 'lead' | 'co' | 'delegate';
+export type UnitTaskStatus = 'pending_sign' | 'signed' | 'reported' | 'withdrawn';
+export type ClockColour = 'green' | 'yellow' | 'red';
+
 export interface OrderUnit {
   unitId: string;
   unitName: string;
-  role: 'lead' | 'co';
+  role: UnitTaskRole;
   assignedAt: string;
   active: boolean;
+  taskStatus?: UnitTaskStatus;
+  parentUnitId?: string | null;
+  signedAt?: string | null;
+  reportedAt?: string | null;
+  report?: string | null;
+  instructions?: string | null;
+}
+
+/** One running (or stopped) time limit of an order, owned by one unit (order-network.view.ts). */
+export interface OrderClock {
+  id: string;
+  kind: string;
+  kindLabel: string;
+  unitId: string;
+  unitName: string | null;
+  startedAt: string;
+  dueAt: string;
+  stage: number;
+  colour: ClockColour;
+  open: boolean;
+  paused: boolean;
+  stoppedAt: string | null;
+  stopReason: string | null;
+}
+
+/** A unit's part in the order: its task, labels and open clocks. */
+export interface NetworkTask extends OrderUnit {
+  taskStatus: UnitTaskStatus;
+  roleLabel: string;
+  taskStatusLabel: string;
+  parentUnitName: string | null;
+  clocks: OrderClock[];
+}
+
+/** A ladder step applied to a clock (黄牌预警, 红牌, 催办, 升级督办). */
+export interface LadderMark {
+  id: string;
+  at: string;
+  step: string;
+  stepLabel: string;
+  clockKind: string;
+  clockKindLabel: string;
+  unitId: string;
+  unitName: string | null;
+  dueAt: string;
+  detail: Record<string, unknown>;
+}
+
+export interface Supervision {
+  id: string;
+  orderId: string;
+  unitId: string;
+  unitName: string;
+  kind: 'manual' | 'auto';
+  requirement: string;
+  issuedBy: string | null;
+  issuedByName: string | null;
+  issuedAt: string;
+  deadlineAt: string;
+  status: 'open' | 'replied' | 'closed';
+  reply: string | null;
+  repliedBy: string | null;
+  repliedAt: string | null;
+}
+
+export interface Negotiation {
+  id: string;
+  orderId: string;
+  seq: number;
+  participants: string;
+  conclusion: string;
+  leadUnitId: string;
+  leadUnitName: string | null;
+  coUnitIds: string[];
+  coUnitNames: string[];
+  actorId: string;
+  at: string;
+}
+
+export interface OrderNetwork {
+  tasks: NetworkTask[];
+  clocks: OrderClock[];
+  ladder: LadderMark[];
+  supervisions: Supervision[];
+  negotiations: Negotiation[];
 }
 
 export interface TimelineEntry {
@@ -98,11 +187,15 @@ export interface OrderDetail extends OrderSummary {
   units: OrderUnit[];
   timeline: TimelineEntry[];
   allowedEvents: AllowedEvent[];
+  /** The dispatch network (unit tasks, clocks, ladder, 督办, 协商); absent on older servers. */
+  network?: OrderNetwork;
 }
 
 export interface Page<T> {
   items: T[];
   total: number;
+  /** The server stopped counting at `total` (lists show "10000+"). */
+  totalCapped?: boolean;
   page: number;
   pageSize: number;
 }

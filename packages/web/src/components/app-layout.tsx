@@ -5,7 +5,10 @@ import {
   BookOutlined,
   CalendarOutlined,
   CustomerServiceOutlined,
+  DashboardOutlined,
+  DeploymentUnitOutlined,
   FileAddOutlined,
+  InboxOutlined,
   LogoutOutlined,
   SettingOutlined,
   UnorderedListOutlined,
@@ -34,6 +37,20 @@ const NAV: NavItem[] = [
     icon: <CustomerServiceOutlined />,
     testId: 'nav-workbench',
     roles: ['agent', 'supervisor'],
+  },
+  {
+    key: '/unit-inbox',
+    label: '单位工作台',
+    icon: <InboxOutlined />,
+    testId: 'nav-unit-inbox',
+    roles: ['unit_handler', 'unit_admin'],
+  },
+  {
+    key: '/dispatch-desk',
+    label: '派单台',
+    icon: <DeploymentUnitOutlined />,
+    testId: 'nav-dispatch-desk',
+    roles: ['dispatcher', 'reviewer', 'supervisor', 'admin'],
   },
   { key: '/orders', label: '工单列表', icon: <UnorderedListOutlined />, testId: 'nav-orders' },
   {
@@ -66,6 +83,13 @@ const NAV: NavItem[] = [
     roles: ['supervisor', 'admin', 'dispatcher'],
   },
   {
+    key: '/unit-stats',
+    label: '单位考核',
+    icon: <DashboardOutlined />,
+    testId: 'nav-unit-stats',
+    roles: ['supervisor', 'admin', 'dispatcher'],
+  },
+  {
     key: '/calendar',
     label: '工作日历',
     icon: <CalendarOutlined />,
@@ -82,8 +106,18 @@ const NAV: NavItem[] = [
 ];
 
 function selectedKey(pathname: string): string {
-  for (const prefix of ['/workbench', '/knowledge', '/accuracy', '/intake-settings', '/notifications'])
-    if (pathname.startsWith(prefix)) return prefix;
+  const prefixes = [
+    '/workbench',
+    '/knowledge',
+    '/accuracy',
+    '/intake-settings',
+    '/notifications',
+    '/dispatch-catalogue',
+    '/dispatch-desk',
+    '/unit-inbox',
+    '/unit-stats',
+  ];
+  for (const prefix of prefixes) if (pathname.startsWith(prefix)) return prefix;
   if (pathname.startsWith('/orders/new')) return '/orders/new';
   if (pathname.startsWith('/calendar')) return '/calendar';
   return '/orders';

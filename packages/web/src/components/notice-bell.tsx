@@ -7,11 +7,12 @@ import { errorMessage } from '../api/client';
 import { listNotices, markNoticeRead, type Notice } from '../api/notices';
 import { formatTime, labelOf } from '../lib/format';
 
-/**
- * Interim refresh: notices are polled every 20 s and whenever the window regains focus, until the
- * server pushes them live.
- */
-const REFRESH_MS = 20_000;
+/** Live notices: the server says `notices` when the unit has new ones (GET /api/notices/stream). */
+const STREAM_URL = '/api/notices/stream';
+/** Slow safety net besides the stream (and a reload whenever the window regains focus). */
+const REFRESH_MS = 120_000;
+/** A stream the browser gave up on (server gone for a while) is opened again after this. */
+const REOPEN_MS = 30_000;
 const LIMIT = 20;
 
 /** The header's notices bell: unread count, the unit's latest notices; a click marks one read. */
@@ -34,11 +35,40 @@ export function NoticeBell() {
   }, []);
 
   useEffect(() => {
+    let stopped = false;
+    let source: EventSource | null = null;
+    let reopen: number | undefined;
+    const connect = () => {
+      if (stopped) return;
+      source = new EventSource(STREAM_URL);
+      // Sent when the stream opens (so a reconnect reloads what it missed) and on every new notice.
+      source.addEventListener('notices', () => void load());
+      // The session is over: stop; the next API call takes the user to the login page.
+      source.addEventListener('session_ended', () => {
+        stopped = true;
+        source?.close();
+      });
+      source.onerror = () => {
+        // EventSource reconnects by itself unless it gave up (closed); then try again later.
+        if (source?.readyState === EventSource.CLOSED && !stopped) {
+          window.clearTimeout(reopen);
+          reopen = window.setTimeout(connect, REOPEN_MS);
+        }
+      };
+    };
     void load();
-    const timer = window.setInterval(() => void load(), REFRESH_MS);
-    const onFocus = () => void load();
+    connect();
+    const timer = window.setInterval(() => {
+      if (!stopped) void load();
+    }, REFRESH_MS);
+    const onFocus = () => {
+      if (!stopped) void load();
+    };
     window.addEventListener('focus', onFocus);
     return () => {
+      stopped = true;
+      source?.close();
+      window.clearTimeout(reopen);
       window.clearInterval(timer);
       window.removeEventListener('focus', onFocus);
     };

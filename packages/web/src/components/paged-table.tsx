@@ -4,7 +4,8 @@ import { errorMessage } from '../api/client';
 
 interface Props<T> {
   columns: TableColumnsType<T>;
-  data: { items: T[]; total: number } | undefined;
+  /** `totalCapped`: the server stopped counting at `total` (shown as "10000+"). */
+  data: { items: T[]; total: number; totalCapped?: boolean } | undefined;
   loading: boolean;
   error: unknown;
   reload: () => void;
@@ -50,7 +51,7 @@ export function PagedTable<T extends { id: string }>(props: Props<T>) {
           total: data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => `共 ${total} 条`,
+          showTotal: (total) => (data?.totalCapped ? `共 ${total}+ 条` : `共 ${total} 条`),
         }}
         onChange={(pagination) => {
           const size = pagination.pageSize ?? pageSize;

@@ -5,6 +5,8 @@ import * as intake from './2026-11-28T02-intake.js';
 import * as accuracy from './2026-11-28T03-accuracy.js';
 import * as dispatch from './2026-11-28T04-dispatch.js';
 import * as notifications from './2026-11-28T05-notifications.js';
+import * as dispatchNetwork from './2026-11-28T06-dispatch-network.js';
+import * as deskIndexes from './2026-11-28T07-desk-indexes.js';
 
 /** Every migration, keyed by an ISO-timestamped name; Kysely applies them in name order. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -14,4 +16,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T03-accuracy': accuracy,
   '2026-11-28T04-dispatch': dispatch,
   '2026-11-28T05-notifications': notifications,
+  '2026-11-28T06-dispatch-network': dispatchNetwork,
+  '2026-11-28T07-desk-indexes': deskIndexes,
 };

@@ -9,6 +9,9 @@ import { StatusTag } from '../../components/status-tag';
 import { useUnits } from '../../lib/use-units';
 import { OrderActions } from './order-actions';
 import { OrderDescriptions } from './order-descriptions';
+import { OrderFilesPanel } from './order-files-panel';
+import { OrderNegotiations } from './order-negotiations';
+import { OrderSupervisions } from './order-supervisions';
 import { OrderTimeline } from './order-timeline';
 import { OrderUnits } from './order-units';
 import { useOrder } from './use-order';
@@ -50,7 +53,11 @@ export function OrderDetailPage() {
                     保密
                   </Tag>
                 )}
-                {order.pendingExtension && <Tag color="purple">延期待审批</Tag>}
+                {order.pendingExtension && (
+                  <Tag color="purple" data-testid="order-pending-extension">
+                    延期待审批
+                  </Tag>
+                )}
               </Space>
               <Typography.Text strong>{order.title}</Typography.Text>
               <Space size={4}>
@@ -74,14 +81,22 @@ export function OrderDetailPage() {
                 <OrderDescriptions order={order} />
               </Card>
               <Card title="承办单位">
-                <OrderUnits units={order.units} />
+                <OrderUnits units={order.units} tasks={order.network?.tasks} />
               </Card>
+              <OrderSupervisions items={order.network?.supervisions ?? []} />
+              <OrderNegotiations items={order.network?.negotiations ?? []} />
             </Space>
           </Col>
           <Col xs={24} xl={10}>
             <Card title="办理过程">
-              <OrderTimeline entries={order.timeline} unitName={units.nameOf} />
+              <OrderTimeline
+                entries={order.timeline}
+                ladder={order.network?.ladder}
+                clocks={order.network?.clocks}
+                unitName={units.nameOf}
+              />
             </Card>
+            <OrderFilesPanel orderId={order.id} status={order.status} />
           </Col>
         </Row>
       </Space>

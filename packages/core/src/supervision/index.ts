@@ -1,0 +1,1 @@
+export { sweepClocks, type SweepOptions, type SweepSummary } from './sweep-clocks.js';

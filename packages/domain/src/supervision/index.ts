@@ -1,0 +1,2 @@
+export * from './clock-ladder.js';
+export * from './desired-clocks.js';
