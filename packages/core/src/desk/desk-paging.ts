@@ -3,11 +3,8 @@ import { AppError } from '../app-error.js';
 /** Lists on the desks count at most this many rows (`totalCapped: true` beyond) and page within them. */
 export const DESK_COUNT_CAP = 10_000;
 
-/**
- * The unit inbox counts each colour up to this many orders (each counted row costs one index probe to
- * keep one row per order), and pages within the first this-many rows of its order.
- */
-export const INBOX_COUNT_CAP = 2_000;
+/** The unit inbox counts each colour up to this many orders (one index range each). */
+export const INBOX_COUNT_CAP = 10_000;
 
 export interface DeskPaging {
   page: number;
@@ -54,44 +51,4 @@ export function planSegments<S>(
     offset = 0;
   }
   return plan;
-}
-
-/** Rows of two lists ordered by (dueAt, id) — the order the SQL uses. */
-interface Ordered {
-  dueAt: string;
-  clockId: string;
-}
-const before = (x: Ordered, y: Ordered) =>
-  x.dueAt < y.dueAt || (x.dueAt === y.dueAt && x.clockId < y.clockId);
-
-/**
- * Rows [offset, offset + limit) of the merge of a long indexed list (read by `fetchLong(offset, limit)`)
- * and a short list held whole (paused clocks), without reading the long list from its start: reading
- * the long list from `offset − short.length` on is enough, since at most `short.length` short rows
- * can precede the window.
- */
-export async function mergedWindow<T extends Ordered>(
-  short: readonly T[],
-  fetchLong: (offset: number, limit: number) => Promise<T[]>,
-  offset: number,
-  limit: number,
-): Promise<T[]> {
-  if (limit <= 0) return [];
-  const longOffset = Math.max(0, offset - short.length);
-  const long = await fetchLong(longOffset, limit + short.length);
-  const first = long[0];
-  let shortRest = [...short];
-  let position = 0;
-  if (longOffset > 0 && first) {
-    shortRest = short.filter((s) => !before(s, first));
-    position = longOffset + (short.length - shortRest.length);
-  }
-  const merged: T[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < long.length || j < shortRest.length) {
-    const takeShort = j < shortRest.length && (i >= long.length || before(shortRest[j] as T, long[i] as T));
-    merged.push(takeShort ? (shortRest[j++] as T) : (long[i++] as T));
-  }
-  return merged.slice(offset - position, offset - position + limit);
 }

@@ -11,19 +11,10 @@ import {
 } from '@huawu/domain';
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
-import { type InboxRow, countInbox, listInbox } from '../storage/desk-inbox.repository.js';
-import { DESK_COLOURS, type DeskColour } from '../storage/desk-sql.js';
+import { type InboxColour, type InboxRow, countInbox, listInbox } from '../storage/desk-inbox.repository.js';
+import { DESK_COLOURS } from '../storage/desk-sql.js';
 import { assertUnitInboxReader } from './desk-access.js';
-import {
-  INBOX_COUNT_CAP,
-  type DeskListOptions,
-  mergedWindow,
-  parsePaging,
-  planSegments,
-} from './desk-paging.js';
-
-/** At most this many paused clocks (pending extensions) of one colour are merged into a unit's inbox. */
-const PAUSED_CAP = 1000;
+import { INBOX_COUNT_CAP, type DeskListOptions, parsePaging } from './desk-paging.js';
 
 export interface UnitInboxQuery {
   colour?: string;
@@ -38,7 +29,8 @@ function inboxItem(r: InboxRow, now: Date) {
     remindAt: new Date(r.remindAt),
     escalateAt: new Date(r.escalateAt),
   };
-  const stage = r.pausedAt ? r.stage : Math.max(r.stage, stageAt(times, now));
+  // A paused clock (extension waiting for the centre) is never red: at most yellow once its warning began.
+  const stage = r.pausedAt ? Math.min(stageAt(times, now), 1) : Math.max(r.stage, stageAt(times, now));
   return {
     orderId: r.orderId,
     orderNo: r.orderNo,
@@ -67,8 +59,9 @@ export type UnitInboxItem = ReturnType<typeof inboxItem>;
 
 /**
  * 单位待办 (unit inbox): one row per order on which the actor's own unit has an active task with an open
- * clock, showing that unit's most urgent clock; red → yellow → green, then due time. Colours are
- * computed at now (a lagging sweeper does not matter). Counts stop at the cap (`totalCapped`).
+ * clock, showing that unit's most urgent clock, by its deadline — which is red → yellow → green at now
+ * (a lagging sweeper does not matter). A task whose clock is paused (extension waiting) keeps its place
+ * by deadline and shows the colour it had when paused (never red). Counts stop at the cap.
  */
 export async function listUnitInbox(
   deps: CoreDeps,
@@ -86,38 +79,24 @@ export async function listUnitInbox(
   const { db } = deps.database;
   const nowDate = deps.now();
   const now = nowDate.toISOString();
-  // Paused clocks (pending extensions) are few: read whole once, coloured by their stored stage, and
-  // merged into each colour's running clocks in due order.
-  const paused = await listInbox(db, actor.unitId, null, 'paused', now, { offset: 0, limit: PAUSED_CAP });
-  const pausedOf = (c: DeskColour) => paused.filter((r) => clockColour(r.stage) === c);
-  const running = await Promise.all(
-    DESK_COLOURS.map((c) => countInbox(db, actor.unitId, c, 'running', now, cap)),
-  );
-  const counts = Object.fromEntries(
-    DESK_COLOURS.map((c, i) => [c, Math.min(cap, (running[i] ?? 0) + pausedOf(c).length)]),
-  ) as Record<DeskColour, number>;
-  const segments = DESK_COLOURS.filter((c) => !colour || c === colour).map((c) => ({
-    key: c,
-    count: counts[c],
-  }));
-  const plan = planSegments(segments, paging, cap);
-  const pages = await Promise.all(
-    plan.map((p) =>
-      mergedWindow(
-        pausedOf(p.key),
-        (offset, limit) => listInbox(db, actor.unitId, p.key, 'running', now, { offset, limit }),
-        p.offset,
-        p.limit,
-      ),
-    ),
-  );
-  const sum = segments.reduce((n, s) => n + s.count, 0);
+  const [red, yellow, green, rows] = await Promise.all([
+    countInbox(db, actor.unitId, 'red', now, cap),
+    countInbox(db, actor.unitId, 'yellow', now, cap),
+    countInbox(db, actor.unitId, 'green', now, cap),
+    // pages stay within the counted rows (as the other desk lists)
+    listInbox(db, actor.unitId, colour as InboxColour | undefined, now, {
+      offset: paging.offset,
+      limit: Math.min(paging.pageSize, cap - paging.offset),
+    }),
+  ]);
+  const counts = { red, yellow, green };
+  const total = colour ? counts[colour as InboxColour] : Math.min(cap, red + yellow + green);
   return {
-    items: pages.flat().map((r) => inboxItem(r, nowDate)),
+    items: rows.map((r) => inboxItem(r, nowDate)),
     counts,
-    countsCapped: { red: counts.red >= cap, yellow: counts.yellow >= cap, green: counts.green >= cap },
-    total: Math.min(sum, cap),
-    totalCapped: sum >= cap,
+    countsCapped: { red: red >= cap, yellow: yellow >= cap, green: green >= cap },
+    total,
+    totalCapped: total >= cap,
     page: paging.page,
     pageSize: paging.pageSize,
   };

@@ -16,6 +16,7 @@ import {
   type ClockRecord,
   insertClock,
   listOpenClocks,
+  refreshTaskClockSummary,
   saveClock,
 } from '../storage/order-clocks.repository.js';
 import type { Schema } from '../storage/schema.js';
@@ -122,4 +123,5 @@ export async function reconcileClocks(tx: Kysely<Schema>, r: ReconcileInput): Pr
     };
     await insertClock(tx, armed(base, dueInstant(want.due, now, r.calendar, r.policy), want.paused, now, r));
   }
+  await refreshTaskClockSummary(tx, order.id);
 }

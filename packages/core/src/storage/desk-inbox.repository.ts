@@ -1,5 +1,4 @@
 import { type Kysely, sql } from 'kysely';
-import { type DeskColour, colourRank, pausedColourIs, runningColourIs } from './desk-sql.js';
 import type { Schema } from './schema.js';
 
 type Db = Kysely<Schema>;
@@ -26,75 +25,72 @@ export interface InboxRow {
   openSupervision: boolean;
 }
 
-/** Running clocks (a range on due_at, index order) or paused ones (few: pending extensions). */
-export type InboxPart = 'running' | 'paused';
+export type InboxColour = 'red' | 'yellow' | 'green';
 
 /**
- * (`LIMIT 1 OFFSET 0` keeps PostgreSQL from turning the NOT EXISTS into a hash anti-join over all the
- * unit's clocks: it stays one index probe per candidate row, which the LIMIT of the callers bounds.)
- *
- * The unit's open clocks of one colour at `now` that are the most urgent of that unit on their order
- * (colour, then due time, then id) — one row per order. An open clock of a unit means the unit has an
- * active task on the order (clocks are reconciled with the tasks in every transition).
+ * A unit's active tasks that have an open clock, in the order of their most urgent clock's deadline
+ * (the task row keeps that clock's due and warning instants: `refreshTaskClockSummary`). By deadline is
+ * also by colour at `now`: red (past due, running) first, then yellow (warning started), then green.
+ * One index range (`work_order_units_inbox_idx`); a colour is a sub-range.
  */
-function inboxBase(db: Db, unitId: string, colour: DeskColour | null, part: InboxPart, now: string) {
+function inboxTasks(db: Db, unitId: string, colour: InboxColour | undefined, now: string) {
   let q = db
-    .selectFrom('order_clocks as c')
-    .where('c.unit_id', '=', unitId)
-    .where('c.open', '=', 1)
-    .where('c.paused_at', part === 'running' ? 'is' : 'is not', null);
-  if (colour)
-    q = q.where(part === 'running' ? runningColourIs('c', colour, now) : pausedColourIs('c', colour));
-  return q.where(
-    sql<boolean>`NOT EXISTS (SELECT 1 FROM order_clocks c2 WHERE c2.order_id = c.order_id
-        AND c2.unit_id = c.unit_id AND c2.open = 1 AND c2.id <> c.id AND (${colourRank('c2', now)} < ${colourRank('c', now)}
-        OR (${colourRank('c2', now)} = ${colourRank('c', now)} AND (c2.due_at < c.due_at
-        OR (c2.due_at = c.due_at AND c2.id < c.id)))) LIMIT 1 OFFSET 0)`,
-  );
+    .selectFrom('work_order_units as t')
+    .where('t.unit_id', '=', unitId)
+    .where('t.active', '=', 1)
+    .where('t.clock_due_at', 'is not', null);
+  if (colour === 'red') q = q.where('t.clock_due_at', '<', now).where('t.clock_paused', '=', 0);
+  if (colour === 'yellow')
+    q = q.where((eb) =>
+      eb.or([
+        eb.and([eb('t.clock_due_at', '>=', now), eb('t.clock_warn_at', '<=', now)]),
+        eb.and([eb('t.clock_due_at', '<', now), eb('t.clock_paused', '=', 1)]),
+      ]),
+    );
+  if (colour === 'green') q = q.where('t.clock_due_at', '>=', now).where('t.clock_warn_at', '>', now);
+  return q;
 }
 
-/** How many inbox rows of one colour, counting at most `cap`. */
+/** How many inbox rows (of one colour), counting at most `cap`. */
 export async function countInbox(
   db: Db,
   unitId: string,
-  colour: DeskColour,
-  part: InboxPart,
+  colour: InboxColour | undefined,
   now: string,
   cap: number,
-) {
+): Promise<number> {
   const row = await db
-    .selectFrom(inboxBase(db, unitId, colour, part, now).select('c.id').limit(cap).as('x'))
+    .selectFrom(inboxTasks(db, unitId, colour, now).select(sql.lit(1).as('one')).limit(cap).as('x'))
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-/** One page of inbox rows of one colour, by due time. */
+/** One page of inbox rows by deadline (the window found on the index, then its rows read). */
 export async function listInbox(
   db: Db,
   unitId: string,
-  /** null: every colour (used for the few paused clocks, read whole). */
-  colour: DeskColour | null,
-  part: InboxPart,
+  colour: InboxColour | undefined,
   now: string,
   page: { offset: number; limit: number },
 ): Promise<InboxRow[]> {
   if (page.limit <= 0) return [];
-  // The window is found on the covering index alone (OFFSET rows cost no joins), then its rows are read.
-  const base = inboxBase(db, unitId, colour, part, now).select('c.id');
-  // Running: the leading index columns are constants; naming them lets PostgreSQL read in index order
-  // (it does not treat `paused_at IS NULL` as fixing the column for ordering). Paused: few rows, sorted.
-  const ordered =
-    part === 'running' ? base.orderBy('c.unit_id').orderBy('c.open').orderBy('c.paused_at') : base;
-  const ids = (
-    await ordered.orderBy('c.due_at').orderBy('c.id').limit(page.limit).offset(page.offset).execute()
-  ).map((r) => r.id);
-  if (ids.length === 0) return [];
+  const window = await inboxTasks(db, unitId, colour, now)
+    .select(['t.order_id', 't.clock_id'])
+    // the leading index columns named so PostgreSQL reads in index order
+    .orderBy('t.unit_id')
+    .orderBy('t.active')
+    .orderBy('t.clock_due_at')
+    .orderBy('t.order_id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const clockIds = window.map((w) => w.clock_id).filter((id): id is string => id !== null);
+  if (clockIds.length === 0) return [];
   const rows = await db
     .selectFrom('order_clocks as c')
-    .where('c.id', 'in', ids)
     .innerJoin('work_orders as o', 'o.id', 'c.order_id')
-    .leftJoin('work_order_units as u', (j) =>
+    .innerJoin('work_order_units as u', (j) =>
       j.onRef('u.order_id', '=', 'c.order_id').onRef('u.unit_id', '=', 'c.unit_id'),
     )
     .select([
@@ -116,22 +112,21 @@ export async function listInbox(
       'c.stage',
       'c.paused_at',
     ])
+    .where('c.id', 'in', clockIds)
     .execute();
-  // Open 督办 of the unit on these orders (by the order index; few rows).
   const supervised = new Set(
     (
       await db
         .selectFrom('supervisions')
-        .select(['order_id', 'unit_id'])
+        .select('order_id')
         .where('order_id', 'in', [...new Set(rows.map((r) => r.order_id))])
+        .where('unit_id', '=', unitId)
         .where('status', '=', 'open')
         .execute()
-    )
-      .filter((s) => s.unit_id === unitId)
-      .map((s) => s.order_id),
+    ).map((s) => s.order_id),
   );
-  const at = new Map(ids.map((id, i) => [id, i]));
-  rows.sort((x, y) => (at.get(x.clock_id) ?? 0) - (at.get(y.clock_id) ?? 0));
+  const position = new Map(clockIds.map((id, i) => [id, i]));
+  rows.sort((x, y) => (position.get(x.clock_id) ?? 0) - (position.get(y.clock_id) ?? 0));
   return rows.map((r) => ({
     clockId: r.clock_id,
     orderId: r.order_id,
@@ -140,8 +135,8 @@ export async function listInbox(
     status: r.status,
     appealType: r.appeal_type,
     urgency: r.urgency,
-    role: r.role ?? 'lead',
-    taskStatus: r.task_status ?? 'signed',
+    role: r.role,
+    taskStatus: r.task_status,
     clockKind: r.kind,
     dueAt: r.due_at,
     warnAt: r.warn_at,

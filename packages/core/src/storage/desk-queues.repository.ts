@@ -35,7 +35,7 @@ function queueBase(db: Db, queue: DeskQueueName, now: string): AnyQuery {
     case 'returns':
       return db.selectFrom('work_orders as o').where('o.status', '=', 'return_requested');
     case 'extensions':
-      return db.selectFrom('work_orders as o').where('o.pending_extension_days', 'is not', null);
+      return db.selectFrom('work_orders as o').where('o.extension_requested_at', 'is not', null);
     case 'overdue':
       // Red at `now`: running clocks past their deadline, in (open, paused_at, due_at) index order. A paused
       // clock is never red (an extension cannot be requested once the handling deadline has passed).

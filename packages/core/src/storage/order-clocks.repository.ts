@@ -101,3 +101,50 @@ export async function saveClock(db: Db, c: ClockRecord): Promise<void> {
   const { id, ...rest } = clockToRow(c);
   await db.updateTable('order_clocks').set(rest).where('id', '=', id).execute();
 }
+
+/**
+ * Keeps each task row's clock summary (its most urgent open clock: the earliest-due running one, else
+ * the earliest paused one) equal to the order's open clocks. Called after every clock change of an
+ * order, in the same transaction; rows without an open clock get none.
+ */
+export async function refreshTaskClockSummary(db: Db, orderId: string): Promise<void> {
+  const open = await listOpenClocks(db, orderId);
+  const best = new Map<string, ClockRecord>();
+  for (const c of open) {
+    const cur = best.get(c.unitId);
+    const rank = (x: ClockRecord) => [x.pausedAt ? 1 : 0, Date.parse(x.dueAt)] as const;
+    if (!cur) {
+      best.set(c.unitId, c);
+      continue;
+    }
+    const [a, b] = [rank(c), rank(cur)];
+    if (a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && c.id < cur.id))))
+      best.set(c.unitId, c);
+  }
+  const tasks = await db
+    .selectFrom('work_order_units')
+    .select(['unit_id', 'active', 'clock_id', 'clock_due_at', 'clock_warn_at', 'clock_paused'])
+    .where('order_id', '=', orderId)
+    .execute();
+  for (const t of tasks) {
+    const c = Number(t.active) === 1 ? best.get(t.unit_id) : undefined;
+    const next = {
+      clock_id: c?.id ?? null,
+      clock_due_at: c?.dueAt ?? null,
+      clock_warn_at: c?.warnAt ?? null,
+      clock_paused: c?.pausedAt ? 1 : 0,
+    };
+    const same =
+      t.clock_id === next.clock_id &&
+      t.clock_due_at === next.clock_due_at &&
+      t.clock_warn_at === next.clock_warn_at &&
+      Number(t.clock_paused) === next.clock_paused;
+    if (same) continue;
+    await db
+      .updateTable('work_order_units')
+      .set(next)
+      .where('order_id', '=', orderId)
+      .where('unit_id', '=', t.unit_id)
+      .execute();
+  }
+}

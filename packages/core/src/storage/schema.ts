@@ -106,6 +106,11 @@ export interface WorkOrderUnitsTable {
   reported_at: string | null;
   report: string | null;
   instructions: string | null;
+  /** The task's most urgent open clock (earliest running due; paused only when all are paused). */
+  clock_id: string | null;
+  clock_due_at: string | null;
+  clock_warn_at: string | null;
+  clock_paused: Generated<number>;
 }
 
 export interface WorkOrderEventsTable {

@@ -29,7 +29,11 @@ import {
 } from '../storage/clock-sweep.repository.js';
 import { type UnitRecord, listUnits } from '../storage/identity.repository.js';
 import { type NewNotification, insertNotifications } from '../storage/notifications.repository.js';
-import { type ClockRecord, insertClock } from '../storage/order-clocks.repository.js';
+import {
+  type ClockRecord,
+  insertClock,
+  refreshTaskClockSummary,
+} from '../storage/order-clocks.repository.js';
 import type { Schema } from '../storage/schema.js';
 import { insertSupervision } from '../storage/supervisions.repository.js';
 import { listActiveEndpointsFor } from '../storage/webhook-endpoints.repository.js';
@@ -258,4 +262,5 @@ async function openAutoSupervision(tx: Kysely<Schema>, clock: ClockRecord, s: Sw
     stoppedAt: null,
     stopReason: null,
   });
+  await refreshTaskClockSummary(tx, clock.orderId);
 }

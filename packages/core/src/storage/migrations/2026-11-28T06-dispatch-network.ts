@@ -18,6 +18,19 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('work_order_units').addColumn('reported_at', 'text').execute();
   await db.schema.alterTable('work_order_units').addColumn('report', 'text').execute();
   await db.schema.alterTable('work_order_units').addColumn('instructions', 'text').execute();
+  // The task's most urgent open clock (kept by every clock change): the unit inbox reads one index range.
+  await db.schema.alterTable('work_order_units').addColumn('clock_id', 'text').execute();
+  await db.schema.alterTable('work_order_units').addColumn('clock_due_at', 'text').execute();
+  await db.schema.alterTable('work_order_units').addColumn('clock_warn_at', 'text').execute();
+  await db.schema
+    .alterTable('work_order_units')
+    .addColumn('clock_paused', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .createIndex('work_order_units_inbox_idx')
+    .on('work_order_units')
+    .columns(['unit_id', 'active', 'clock_due_at', 'order_id'])
+    .execute();
 
   await db.schema
     .alterTable('work_orders')
@@ -34,11 +47,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createIndex('work_orders_status_created_idx')
     .on('work_orders')
     .columns(['status', 'created_at'])
-    .execute();
-  await db.schema
-    .createIndex('work_orders_pending_extension_idx')
-    .on('work_orders')
-    .columns(['pending_extension_days', 'extension_requested_at'])
     .execute();
 
   // Clocks: one row per running time limit (sign / handle / reply / callback / supervision) of an order,
