@@ -3,8 +3,11 @@ import { AppError } from '../app-error.js';
 /** Lists on the desks count at most this many rows (`totalCapped: true` beyond) and page within them. */
 export const DESK_COUNT_CAP = 10_000;
 
-/** The unit inbox counts each colour up to this many orders (one index range each). */
-export const INBOX_COUNT_CAP = 10_000;
+/**
+ * The unit inbox counts each colour up to this many orders (one covering-index range each; three per
+ * request), and pages within them: "红牌 1000+" says enough to a unit, and keeps the inbox fast.
+ */
+export const INBOX_COUNT_CAP = 1_000;
 
 export interface DeskPaging {
   page: number;

@@ -36,6 +36,8 @@ export interface InboxRow {
 
 export interface InboxPage extends DeskPage<InboxRow> {
   counts: Record<ClockColour, number>;
+  /** A colour counted up to the cap (shown as "1000+"). */
+  countsCapped?: Record<ClockColour, boolean>;
 }
 
 export const DESK_QUEUES = ['pending_dispatch', 'returns', 'extensions', 'overdue', 'supervisions'] as const;

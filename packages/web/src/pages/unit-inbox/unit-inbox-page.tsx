@@ -42,6 +42,7 @@ export function UnitInboxPage() {
             key={c}
             title={COLOUR_TAGS[c].label}
             value={data?.counts?.[c] ?? 0}
+            suffix={data?.countsCapped?.[c] ? '+' : undefined}
             styles={{ content: { color: STAT_COLOURS[c] } }}
             data-testid={`inbox-count-${c}`}
           />
