@@ -17,7 +17,7 @@ import {
   replySupervisions,
 } from '../storage/supervisions.repository.js';
 import { updateTask, upsertTask } from '../storage/work-order.repository.js';
-import type { OrderUnitRecord, WorkOrderRecord } from '../work-order.record.js';
+import type { WorkOrderRecord } from '../work-order.record.js';
 
 /** Events after which no unit works on the order any more (or others take over): open 督办 orders close. */
 const HANDS_OFF = ['reply', 'approve_return', 'negotiate', 'callback'];
@@ -132,7 +132,7 @@ export async function recordNetworkEffects(
   }
 }
 
-/** The unit rows as the machine and clocks see them after a task change (no second read needed for most events). */
+/** Events that change unit tasks: the transition reads the unit rows again after them. */
 export const TASK_EVENTS: readonly string[] = [
   'sign',
   'reject_return',
@@ -141,4 +141,3 @@ export const TASK_EVENTS: readonly string[] = [
   'sub_dispatch',
 ];
 
-export type { OrderUnitRecord };
