@@ -140,4 +140,3 @@ export const TASK_EVENTS: readonly string[] = [
   'co_report',
   'sub_dispatch',
 ];
-
