@@ -5,12 +5,8 @@
 // first page of the order list for the same reader. A script, not a test: it prints figures.
 //
 //   npx tsc -b && node bench/intake-check.bench.mjs [--n 100000] [--runs 300] [--db sqlite|postgres|both]
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import {
   checkIntake,
   createCore,
@@ -19,15 +15,17 @@ import {
   prepareDatabase,
   seedDemo,
 } from '../packages/core/dist/index.js';
-import { percentiles } from './support/http-client.mjs';
+import {
+  actorOf,
+  arg,
+  fmtPercentiles as fmt,
+  forEachDatabase,
+  measure as measureRuns,
+  whichDatabases,
+} from './support/bench-databases.mjs';
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const N = Number(arg('n', process.env.N ?? 100_000));
 const RUNS = Number(arg('runs', 300));
-const PG_URL = arg('pg-url', process.env.HUAWU_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 const NOW = new Date('2026-06-01T02:00:00.000Z');
 
 const TITLES = ['小区夜间施工噪音扰民', '路灯不亮', '超市销售过期食品', '公积金提取咨询'];
@@ -61,16 +59,7 @@ async function fill(core) {
   await sql.raw('analyze').execute(db);
 }
 
-async function measure(fn) {
-  for (let i = 0; i < 20; i++) await fn(i);
-  const times = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    await fn(i);
-    times.push(performance.now() - start);
-  }
-  return percentiles(times);
-}
+const measure = (fn) => measureRuns(fn, { runs: RUNS });
 
 async function run(name, url) {
   const core = createCore({ databaseUrl: url, now: () => NOW });
@@ -79,13 +68,7 @@ async function run(name, url) {
   const started = performance.now();
   await fill(core);
   const fillSeconds = (performance.now() - started) / 1000;
-  const { db } = core.database;
-  const row = await db
-    .selectFrom('users')
-    .selectAll()
-    .where('username', '=', 'agent')
-    .executeTakeFirstOrThrow();
-  const agent = { userId: row.id, role: row.role, unitId: row.unit_id, displayName: row.display_name };
+  const agent = await actorOf(core.database.db, 'agent');
   const draft = (i) => ({
     callerPhone: `138${String((i * 37) % 20000).padStart(8, '0')}`,
     title: TITLES[i % 4],
@@ -98,7 +81,6 @@ async function run(name, url) {
   const check = await measure((i) => checkIntake(core, agent, draft(i)));
   const history = await measure((i) => getCallerHistory(core, agent, draft(i).callerPhone));
   await core.close();
-  const fmt = (p) => `p50 ${p.p50.toFixed(1)} / p95 ${p.p95.toFixed(1)} / p99 ${p.p99.toFixed(1)} ms`;
   console.log(
     `\n${name}: ${N.toLocaleString('en')} orders (filled in ${fillSeconds.toFixed(1)} s), ${RUNS} runs each`,
   );
@@ -111,39 +93,6 @@ async function run(name, url) {
   );
 }
 
-async function postgresAnswers() {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-const which = arg('db', (await postgresAnswers()) ? 'both' : 'sqlite');
+const which = await whichDatabases();
 console.log(`intake-check bench · ${os.cpus().length} CPUs · Node ${process.version}`);
-if (which !== 'postgres') {
-  const dir = mkdtempSync(join(os.tmpdir(), 'huawu-bench-'));
-  try {
-    await run('SQLite', join(dir, 'bench.db'));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-if (which !== 'sqlite') {
-  const name = `bench_intake_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  try {
-    const u = new URL(PG_URL);
-    u.pathname = `/${name}`;
-    await run('PostgreSQL', u.toString());
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
+await forEachDatabase(which, run);

@@ -11,7 +11,8 @@ import {
   readAttachmentContent,
 } from '../storage/order-files.repository.js';
 import { type AttachmentUpload, checkUpload } from './attachment-input.js';
-import { orderForFiles } from './order-file-access.js';
+import { scopeFor } from '../security/access-scope.js';
+import { orderForFiles, orderInScope } from './order-file-access.js';
 
 /** An order's attachments: metadata only. */
 export async function listOrderAttachments(deps: CoreDeps, actor: Actor, orderId: string) {
@@ -28,8 +29,9 @@ export async function uploadOrderAttachment(
 ): Promise<AttachmentMeta> {
   const file = checkUpload(upload);
   const sha256 = createHash('sha256').update(file.content).digest('hex');
+  const scope = await scopeFor(deps, actor);
   return deps.database.db.transaction().execute(async (tx) => {
-    const order = await orderForFiles(deps, actor, orderId, 'add', tx);
+    const order = await orderInScope(tx, scope, orderId, 'add');
     const row = {
       id: randomUUID(),
       orderId: order.id,

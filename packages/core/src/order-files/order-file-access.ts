@@ -4,7 +4,7 @@ import { AppError } from '../app-error.js';
 import type { Schema } from '../storage/schema.js';
 import type { CoreDeps } from '../deps.js';
 import { scopeFor } from '../security/access-scope.js';
-import { findOrder, isOrderInScope } from '../storage/work-order.repository.js';
+import { type OrderScope, findOrder, isOrderInScope } from '../storage/work-order.repository.js';
 import type { WorkOrderRecord } from '../work-order.record.js';
 
 /**
@@ -18,11 +18,23 @@ export async function orderForFiles(
   actor: Actor,
   idOrNumber: string,
   purpose: 'read' | 'add',
-  /** The caller's transaction when adding, so the open-status check and the write are one unit. */
-  db: Kysely<Schema> = deps.database.db,
+): Promise<WorkOrderRecord> {
+  return orderInScope(deps.database.db, await scopeFor(deps, actor), idOrNumber, purpose);
+}
+
+/**
+ * As {@link orderForFiles} inside the caller's transaction, so the open-status check and the write are
+ * one unit. The scope is resolved before the transaction: on SQLite a query outside the transaction's
+ * connection would wait for it (one connection).
+ */
+export async function orderInScope(
+  db: Kysely<Schema>,
+  scope: OrderScope,
+  idOrNumber: string,
+  purpose: 'read' | 'add',
 ): Promise<WorkOrderRecord> {
   const order = await findOrder(db, idOrNumber);
-  if (!order || !(await isOrderInScope(db, order.id, await scopeFor(deps, actor)))) {
+  if (!order || !(await isOrderInScope(db, order.id, scope))) {
     throw new AppError('NOT_FOUND', '工单不存在或无权查看');
   }
   if (purpose === 'add' && !isOpen(order.status)) {

@@ -3,7 +3,8 @@ import type { Actor } from '@huawu/domain';
 import type { CoreDeps } from '../deps.js';
 import { writeAudit } from '../storage/admin.repository.js';
 import { insertWorkNote, listWorkNotes } from '../storage/order-files.repository.js';
-import { orderForFiles } from './order-file-access.js';
+import { scopeFor } from '../security/access-scope.js';
+import { orderForFiles, orderInScope } from './order-file-access.js';
 import { checkNote } from './work-note-input.js';
 
 /** An order's work notes (办理记录), oldest first. */
@@ -15,8 +16,9 @@ export async function listOrderNotes(deps: CoreDeps, actor: Actor, orderId: stri
 /** Adds a work note under the actor's unit; the note and its audit row are one transaction. */
 export async function addOrderNote(deps: CoreDeps, actor: Actor, orderId: string, body: unknown) {
   const text = checkNote(body);
+  const scope = await scopeFor(deps, actor);
   return deps.database.db.transaction().execute(async (tx) => {
-    const order = await orderForFiles(deps, actor, orderId, 'add', tx);
+    const order = await orderInScope(tx, scope, orderId, 'add');
     const note = {
       id: randomUUID(),
       orderId: order.id,
