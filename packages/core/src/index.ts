@@ -37,3 +37,4 @@ export * from './notifications/index.js';
 export * from './order-files/index.js';
 export * from './supervision/index.js';
 export * from './desk/index.js';
+export * from './units/index.js';

@@ -17,3 +17,4 @@ export * from './accuracy/index.js';
 export * from './dispatch/index.js';
 export * from './notifications/index.js';
 export * from './supervision/index.js';
+export * from './units/index.js';

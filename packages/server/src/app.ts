@@ -21,6 +21,7 @@ import { knowledgeRoutes } from './routes/knowledge.routes.js';
 import { notificationRoutes } from './routes/notifications.routes.js';
 import { orderFilesRoutes } from './routes/order-files.routes.js';
 import { noticesStreamRoutes } from './routes/notices-stream.routes.js';
+import { unitRoutes } from './routes/units.routes.js';
 import { workOrderRoutes } from './routes/work-orders.routes.js';
 
 export interface AppOptions {
@@ -116,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   dispatchRoutes(app, ctx);
   deskRoutes(app, ctx);
   orderFilesRoutes(app, ctx);
+  unitRoutes(app, ctx);
 
   if (spa && options.webRoot) await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });
   return app;

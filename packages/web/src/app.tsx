@@ -19,6 +19,7 @@ import { OrderDetailPage } from './pages/order-detail/order-detail-page';
 import { OrderListPage } from './pages/order-list/order-list-page';
 import { UnitInboxPage } from './pages/unit-inbox/unit-inbox-page';
 import { UnitStatsPage } from './pages/unit-stats/unit-stats-page';
+import { UnitsPage } from './pages/units/units-page';
 import { WorkbenchPage } from './pages/workbench/workbench-page';
 
 export function App() {
@@ -50,6 +51,7 @@ export function App() {
                 <Route path="/dispatch-desk" element={<DispatchDeskPage />} />
                 <Route path="/unit-inbox" element={<UnitInboxPage />} />
                 <Route path="/unit-stats" element={<UnitStatsPage />} />
+                <Route path="/units" element={<UnitsPage />} />
                 <Route path="/notifications/*" element={<NotificationSettingsPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

@@ -6,11 +6,13 @@ import {
   expectRefused,
   handlerOf,
   manualClock,
+  newOrder,
   seedPeople,
   step,
 } from '../test-support/contract-helpers.js';
 import { type TestCore, describeEachDatabase } from '../test-support/databases.js';
 import { getWorkOrder } from '../use-cases/get-work-order.js';
+import { activateUnit, deactivateUnit } from '../units/manage-units.js';
 import { sweepClocks } from '../supervision/sweep-clocks.js';
 import type { WorkOrderFull } from '../use-cases/get-work-order.js';
 
@@ -99,6 +101,25 @@ describeEachDatabase('dispatch network: tasks, returns, negotiation, extensions,
       { reason: '再退' },
       'GUARD_FAILED',
     );
+  });
+
+  it('never dispatches or re-dispatches to a deactivated unit', async () => {
+    const admin = { userId: 'demo-admin', role: 'admin' as const, unitId: 'centre' };
+    await deactivateUnit(core, admin, 'city-eco');
+    let o = await newOrder(core);
+    o = await step(core, o, A.agent, 'submit_for_dispatch');
+    const error = await expectRefused(
+      core,
+      o,
+      A.dispatcher,
+      'dispatch',
+      { leadUnitId: 'city-eco' },
+      'VALIDATION_FAILED',
+    );
+    expect(error.issues?.[0]?.field).toBe('input.leadUnitId');
+    await activateUnit(core, admin, 'city-eco');
+    o = await step(core, o, A.dispatcher, 'dispatch', { leadUnitId: 'city-eco' });
+    expect(o.status).toBe('dispatched');
   });
 
   it('returns are refused after the return limit', async () => {

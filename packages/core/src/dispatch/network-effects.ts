@@ -38,6 +38,7 @@ export async function checkSubDispatch(
     order.leadUnitId ? findUnit(tx, order.leadUnitId) : undefined,
   ]);
   if (!target) throw AppError.validation('input.unitId', `单位不存在：${unitId.slice(0, 40)}`);
+  if (!target.active) throw AppError.validation('input.unitId', `单位已停用：${target.name}`);
   if (!lead || target.id === lead.id || !target.path.startsWith(lead.path)) {
     throw AppError.validation('input.unitId', `只能下派给本单位的下级单位：${target.name}`);
   }

@@ -72,33 +72,14 @@ export async function reconcileClocks(tx: Kysely<Schema>, r: ReconcileInput): Pr
     centreUnitId: r.centreUnitId,
   });
   const open = await listOpenClocks(tx, order.id);
+  const stillOpen: ClockRecord[] = [];
   for (const clock of open) {
     const want = wanted.find((w) => sameClock(w, clock));
     if (!want) {
       await saveClock(tx, { ...clock, open: false, nextAt: null, stoppedAt: at, stopReason: r.reason });
       continue;
     }
-    const fixedDue = 'at' in want.due ? want.due.at : null;
-    const dueMoved = fixedDue !== null && Date.parse(fixedDue) !== Date.parse(clock.dueAt);
-    const isPaused = clock.pausedAt !== null;
-    if (dueMoved) {
-      const next = armed(clock, new Date(fixedDue), want.paused, now, r);
-      await saveClock(tx, { ...next, generation: clock.generation + 1 });
-    } else if (want.paused && !isPaused) {
-      await saveClock(tx, { ...clock, pausedAt: at, nextAt: null });
-    } else if (!want.paused && isPaused) {
-      const times = {
-        dueAt: new Date(clock.dueAt),
-        warnAt: new Date(clock.warnAt),
-        remindAt: new Date(clock.remindAt),
-        escalateAt: new Date(clock.escalateAt),
-      };
-      await saveClock(tx, {
-        ...clock,
-        pausedAt: null,
-        nextAt: stepInstant(times, clock.stage)?.toISOString() ?? null,
-      });
-    }
+    stillOpen.push(await keepClock(tx, clock, want, r));
   }
   for (const want of wanted) {
     if (open.some((c) => sameClock(want, c))) continue;
@@ -121,7 +102,37 @@ export async function reconcileClocks(tx: Kysely<Schema>, r: ReconcileInput): Pr
       stoppedAt: null,
       stopReason: null,
     };
-    await insertClock(tx, armed(base, dueInstant(want.due, now, r.calendar, r.policy), want.paused, now, r));
+    const clock = armed(base, dueInstant(want.due, now, r.calendar, r.policy), want.paused, now, r);
+    await insertClock(tx, clock);
+    stillOpen.push(clock);
   }
-  await refreshTaskClockSummary(tx, order.id);
+  await refreshTaskClockSummary(tx, order.id, stillOpen);
+}
+
+/** A wanted clock that is already running: re-armed when its deadline moved, paused or resumed. */
+async function keepClock(
+  tx: Kysely<Schema>,
+  clock: ClockRecord,
+  want: DesiredClock,
+  r: ReconcileInput,
+): Promise<ClockRecord> {
+  const at = r.now.toISOString();
+  const fixedDue = 'at' in want.due ? want.due.at : null;
+  const isPaused = clock.pausedAt !== null;
+  let next = clock;
+  if (fixedDue !== null && Date.parse(fixedDue) !== Date.parse(clock.dueAt)) {
+    next = { ...armed(clock, new Date(fixedDue), want.paused, r.now, r), generation: clock.generation + 1 };
+  } else if (want.paused && !isPaused) {
+    next = { ...clock, pausedAt: at, nextAt: null };
+  } else if (!want.paused && isPaused) {
+    const times = {
+      dueAt: new Date(clock.dueAt),
+      warnAt: new Date(clock.warnAt),
+      remindAt: new Date(clock.remindAt),
+      escalateAt: new Date(clock.escalateAt),
+    };
+    next = { ...clock, pausedAt: null, nextAt: stepInstant(times, clock.stage)?.toISOString() ?? null };
+  }
+  if (next !== clock) await saveClock(tx, next);
+  return next;
 }

@@ -10,6 +10,8 @@ export interface UnitRecord {
   kind: string;
   path: string;
   dutyPhone: string | null;
+  /** False once an admin deactivated the unit (kept for history; never dispatched to). */
+  active: boolean;
 }
 
 export interface UserRecord {
@@ -29,6 +31,7 @@ const toUnit = (r: Schema['units']): UnitRecord => ({
   kind: r.kind,
   path: r.path,
   dutyPhone: r.duty_phone,
+  active: Number(r.active) === 1,
 });
 
 export async function listUnits(db: Db): Promise<UnitRecord[]> {
@@ -46,7 +49,12 @@ export async function listUnitsByIds(db: Db, ids: readonly string[]): Promise<Un
   return rows.map(toUnit);
 }
 
-export async function insertUnit(db: Db, unit: UnitRecord, at: string, sortOrder = 0): Promise<void> {
+export async function insertUnit(
+  db: Db,
+  unit: Omit<UnitRecord, 'active'>,
+  at: string,
+  sortOrder = 0,
+): Promise<void> {
   await db
     .insertInto('units')
     .values({

@@ -107,8 +107,13 @@ export async function saveClock(db: Db, c: ClockRecord): Promise<void> {
  * the earliest paused one) equal to the order's open clocks. Called after every clock change of an
  * order, in the same transaction; rows without an open clock get none.
  */
-export async function refreshTaskClockSummary(db: Db, orderId: string): Promise<void> {
-  const open = await listOpenClocks(db, orderId);
+export async function refreshTaskClockSummary(
+  db: Db,
+  orderId: string,
+  /** The order's open clocks when the caller holds them (saves reading them again). */
+  known?: readonly ClockRecord[],
+): Promise<void> {
+  const open = known ?? (await listOpenClocks(db, orderId));
   const best = new Map<string, ClockRecord>();
   for (const c of open) {
     const cur = best.get(c.unitId);

@@ -15,9 +15,15 @@ export interface UnitsTable {
   kind: string;
   path: string;
   duty_phone: string | null;
+  /** 联络人 and their phone (migration 2026-11-28T08). */
+  liaison_name: string | null;
+  liaison_phone: string | null;
+  /** Free note for the hotline (office hours, how to reach them after hours). */
+  note: string | null;
   sort_order: number;
   active: number;
   created_at: string;
+  updated_at: string | null;
 }
 
 export interface UsersTable {

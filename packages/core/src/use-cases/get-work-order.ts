@@ -1,4 +1,4 @@
-import { type Actor, allowedEvents } from '@huawu/domain';
+import { type Actor, INITIAL_STATUS, allowedEvents } from '@huawu/domain';
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
 import { scopeFor } from '../security/access-scope.js';
@@ -6,7 +6,7 @@ import { writeAudit } from '../storage/admin.repository.js';
 import { findCategory } from '../storage/categories.repository.js';
 import { findOrder, isOrderInScope, listEvents, listOrderUnits } from '../storage/work-order.repository.js';
 import { visibleLinks } from '../intake/order-links.js';
-import { networkOf, networkView } from '../views/order-network.view.js';
+import { EMPTY_NETWORK, networkOf, networkView } from '../views/order-network.view.js';
 import { type OrderLinks, callerFields, toDetail } from '../views/work-order.view.js';
 import {
   type OrderEventRecord,
@@ -57,7 +57,11 @@ export async function detailOf(
     order.category ? findCategory(deps.database.db, order.category) : undefined,
   ]);
   const now = deps.now();
-  const network = await networkOf(deps.database.db, order.id);
+  // A fresh order (受理中, no unit yet) has no clocks, ladder steps, 督办 or negotiations: no queries.
+  const network =
+    order.status === INITIAL_STATUS && units.length === 0
+      ? EMPTY_NETWORK
+      : await networkOf(deps.database.db, order.id);
   const facts = {
     now,
     openSupervisionUnitIds: network.supervisions.filter((s) => s.status === 'open').map((s) => s.unitId),

@@ -34,6 +34,7 @@ export async function checkReferences(
       const field = unitId === input.leadUnitId ? 'input.leadUnitId' : 'input.coUnitIds';
       if (!unit) throw AppError.validation(field, `承办单位不存在：${unitId.slice(0, 40)}`);
       if (unit.kind === 'centre') throw AppError.validation(field, `不能派给热线中心：${unit.name}`);
+      if (!unit.active) throw AppError.validation(field, `单位已停用：${unit.name}`);
     }
   }
   if (typeof input.days === 'number' && input.days > maxExtensionDays(policy, order.appealType)) {

@@ -29,6 +29,9 @@ export async function networkOf(db: Kysely<Schema>, orderId: string) {
 
 type Network = Awaited<ReturnType<typeof networkOf>>;
 
+/** The network of an order no unit has touched yet. */
+export const EMPTY_NETWORK: Network = { clocks: [], marks: [], supervisions: [], negotiations: [] };
+
 /** A clock as the UI shows it: the colour is computed at `now` (the sweeper may lag a few seconds). */
 export function clockView(c: ClockRecord, unitName: string | null, now: Date) {
   const times = {

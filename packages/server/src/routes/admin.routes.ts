@@ -5,7 +5,6 @@ import {
   getDeadlinePolicy,
   importHolidayCnYear,
   listAudit,
-  listUnits,
   putCalendarYear,
   putDeadlinePolicy,
   resetPassword,
@@ -49,15 +48,6 @@ export function adminRoutes(app: FastifyInstance, ctx: AuthContext & { version: 
     ...(await checkHealth(ctx.core)),
     version: ctx.version,
   }));
-
-  app.get(
-    '/api/units',
-    { schema: { tags: ['organisation'], summary: '组织机构（热线中心与承办单位）' } },
-    async (request) => {
-      await requireUser(ctx, request);
-      return { items: await listUnits(ctx.core) };
-    },
-  );
 
   app.get<{ Querystring: { targetId?: string; action?: string; limit?: string } }>(
     '/api/audit',

@@ -18,7 +18,7 @@ export interface LoginResponse {
   user: User;
 }
 
-export type UnitKind = 'centre' | 'city' | 'district' | 'street';
+export type UnitKind = 'centre' | 'city' | 'district' | 'street' | 'community';
 
 export interface Unit {
   id: string;

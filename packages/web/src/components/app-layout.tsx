@@ -4,6 +4,7 @@ import {
   BellOutlined,
   BookOutlined,
   CalendarOutlined,
+  ClusterOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
   DeploymentUnitOutlined,
@@ -89,6 +90,7 @@ const NAV: NavItem[] = [
     testId: 'nav-unit-stats',
     roles: ['supervisor', 'admin', 'dispatcher'],
   },
+  { key: '/units', label: '单位管理', icon: <ClusterOutlined />, testId: 'nav-units', roles: ['admin'] },
   {
     key: '/calendar',
     label: '工作日历',
@@ -116,6 +118,7 @@ function selectedKey(pathname: string): string {
     '/dispatch-desk',
     '/unit-inbox',
     '/unit-stats',
+    '/units',
   ];
   for (const prefix of prefixes) if (pathname.startsWith(prefix)) return prefix;
   if (pathname.startsWith('/orders/new')) return '/orders/new';

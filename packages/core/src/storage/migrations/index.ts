@@ -7,6 +7,7 @@ import * as dispatch from './2026-11-28T04-dispatch.js';
 import * as notifications from './2026-11-28T05-notifications.js';
 import * as dispatchNetwork from './2026-11-28T06-dispatch-network.js';
 import * as deskIndexes from './2026-11-28T07-desk-indexes.js';
+import * as unitContacts from './2026-11-28T08-unit-contacts.js';
 
 /** Every migration, keyed by an ISO-timestamped name; Kysely applies them in name order. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T05-notifications': notifications,
   '2026-11-28T06-dispatch-network': dispatchNetwork,
   '2026-11-28T07-desk-indexes': deskIndexes,
+  '2026-11-28T08-unit-contacts': unitContacts,
 };
