@@ -15,6 +15,7 @@ import {
   parseIntakeChecked,
 } from '../use-cases/create-work-order.js';
 import { detailOf } from '../use-cases/get-work-order.js';
+import { publishNewNotices } from '../notifications/after-commit.js';
 import { applyTransition, transitionContext } from '../use-cases/transition-work-order.js';
 import { categoryIssue } from './category-check.js';
 
@@ -175,7 +176,7 @@ export async function takeCall(deps: CoreDeps, actor: Actor, raw: unknown) {
     .transaction()
     .execute(async (tx) => {
       const { order } = await insertNewOrder(deps, tx, actor, input, now);
-      let state = { next: order, units: [] as Awaited<ReturnType<typeof applyTransition>>['units'] };
+      let state: Awaited<ReturnType<typeof applyTransition>> = { next: order, units: [], noticeUnitIds: [] };
       if (decision && ctx) {
         state = await applyTransition(deps, tx, actor, ctx, order, [], decision);
       }
@@ -185,5 +186,6 @@ export async function takeCall(deps: CoreDeps, actor: Actor, raw: unknown) {
     .catch((e: unknown) => {
       throw inDecision(e);
     });
+  await publishNewNotices(deps, result.noticeUnitIds);
   return detailOf(deps, actor, result.next, result.units);
 }

@@ -13,19 +13,25 @@ import { listActiveEndpointsFor } from '../storage/webhook-endpoints.repository.
 import type { OrderUnitRecord, WorkOrderRecord } from '../work-order.record.js';
 import { writeNotifications } from './write-notifications.js';
 
-/** `2026-11-30 17:30` in the hotline's zone. */
+const deadlineFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** `2026-11-30 17:30` in the hotline's zone (one cached formatter per zone). */
 export function formatLocalDeadline(iso: string | null, timeZone: string): string | null {
   if (!iso) return null;
-  const parts = new Intl.DateTimeFormat('sv-SE', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(new Date(iso));
-  return parts.replace('T', ' ');
+  let format = deadlineFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('sv-SE', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+    });
+    deadlineFormats.set(timeZone, format);
+  }
+  return format.format(new Date(iso)).replace('T', ' ');
 }
 
 /** The text of a kind on a channel: the admin's version when there is one, else the default. */
@@ -54,9 +60,10 @@ export async function enqueueForTransition(
     at: string;
     timeZone: string;
   },
-): Promise<number> {
+): Promise<{ written: number; inAppUnitIds: string[] }> {
+  const none = { written: 0, inAppUnitIds: [] };
   const rule = notificationRuleFor(e.event);
-  if (!rule) return 0;
+  if (!rule) return none;
   const { order } = e;
   let recipientIds: string[];
   if (rule.audience === 'centre') recipientIds = await findCentreUnitIds(tx);
@@ -64,14 +71,14 @@ export async function enqueueForTransition(
   else if (rule.audience === 'input_unit')
     recipientIds = typeof e.input?.unitId === 'string' ? [e.input.unitId] : [];
   else recipientIds = e.units.filter((u) => u.active).map((u) => u.unitId);
-  if (recipientIds.length === 0) return 0;
+  if (recipientIds.length === 0) return none;
 
   const units = await listUnitsByIds(tx, [
     ...new Set([...recipientIds, ...(order.leadUnitId ? [order.leadUnitId] : [])]),
   ]);
   const unitName = (id: string | null) => units.find((u) => u.id === id)?.name ?? null;
   const endpoints = rule.channels.includes('webhook') ? await listActiveEndpointsFor(tx, recipientIds) : [];
-  return writeNotifications(tx, {
+  const written = await writeNotifications(tx, {
     kind: rule.kind,
     channels: rule.channels,
     order,
@@ -87,4 +94,6 @@ export async function enqueueForTransition(
     endpoints,
     textOf: await templateTexts(tx),
   });
+  // Who to tell after the commit that new in-app notices are waiting (the live bell).
+  return { written, inAppUnitIds: rule.channels.includes('in_app') ? recipientIds : [] };
 }

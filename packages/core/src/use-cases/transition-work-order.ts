@@ -1,4 +1,11 @@
-import { type Actor, type DeadlineContext, type DeadlinePolicy, transition } from '@huawu/domain';
+import {
+  type Actor,
+  type DeadlineContext,
+  type DeadlinePolicy,
+  hasCentreClock,
+  isUnitWork,
+  transition,
+} from '@huawu/domain';
 import type { Kysely } from 'kysely';
 import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
@@ -8,7 +15,7 @@ import { reconcileClocks } from '../dispatch/reconcile-clocks.js';
 import { findCentreUnitIds } from '../storage/notifications.repository.js';
 import { listSupervisions, openSupervisionUnits } from '../storage/supervisions.repository.js';
 import { checkIntakeReferences, recordIntakeEffects } from '../intake/transition-intake-effects.js';
-import { publishTransitionNotices } from '../notifications/after-commit.js';
+import { publishNewNotices } from '../notifications/after-commit.js';
 import { enqueueForTransition } from '../notifications/enqueue-for-transition.js';
 import { scopeFor } from '../security/access-scope.js';
 import type { Schema } from '../storage/schema.js';
@@ -71,7 +78,7 @@ export async function transitionWorkOrder(
     return applyTransition(deps, tx, actor, ctx, order, units, req);
   });
   // After commit: browsers of the notified units reload their notices (never throws).
-  await publishTransitionNotices(deps, result.next.id, result.next.version);
+  await publishNewNotices(deps, result.noticeUnitIds);
   return detailOf(deps, actor, result.next, result.units);
 }
 
@@ -88,7 +95,7 @@ export async function applyTransition(
   order: WorkOrderRecord,
   units: OrderUnitRecord[],
   req: { event: string; input?: unknown },
-): Promise<{ next: WorkOrderRecord; units: OrderUnitRecord[] }> {
+): Promise<{ next: WorkOrderRecord; units: OrderUnitRecord[]; noticeUnitIds: string[] }> {
   const now = deps.now();
   const at = now.toISOString();
   const facts = { now, openSupervisionUnitIds: await openSupervisionUnits(tx, order.id) };
@@ -137,14 +144,15 @@ export async function applyTransition(
   await reconcileClocks(tx, {
     order: next,
     tasks: toMachineOrder(next, finalUnits, facts).tasks,
-    supervisions: await listSupervisions(tx, order.id, true),
-    centreUnitId: (await findCentreUnitIds(tx))[0] ?? null,
+    // 督办 clocks exist only while units work on the order; the centre's clocks only in its statuses.
+    supervisions: isUnitWork(next.status) ? await listSupervisions(tx, order.id, true) : [],
+    centreUnitId: hasCentreClock(next.status) ? ((await findCentreUnitIds(tx))[0] ?? null) : null,
     now,
     calendar: ctx.calendar,
     policy: ctx.policy,
     reason: outcome.event,
   });
-  await enqueueForTransition(tx, {
+  const notices = await enqueueForTransition(tx, {
     order: next,
     units: finalUnits,
     input: outcome.input,
@@ -153,5 +161,5 @@ export async function applyTransition(
     at,
     timeZone: deps.config.timeZone,
   });
-  return { next, units: finalUnits };
+  return { next, units: finalUnits, noticeUnitIds: notices.inAppUnitIds };
 }

@@ -33,6 +33,13 @@ export interface ClockState {
 }
 
 const UNIT_WORK: readonly Status[] = ['dispatched', 'return_requested', 'in_progress'];
+const CENTRE_CLOCKS: readonly Status[] = ['pending_reply', 'pending_callback'];
+
+/** Whether an order in this status has a clock of the hotline centre (reply or callback). */
+export const hasCentreClock = (status: Status): boolean => CENTRE_CLOCKS.includes(status);
+
+/** Whether units work on an order in this status (their tasks, clocks and 督办 are live). */
+export const isUnitWork = (status: Status): boolean => UNIT_WORK.includes(status);
 
 export function desiredClocks(s: ClockState): DesiredClock[] {
   const out: DesiredClock[] = [];
