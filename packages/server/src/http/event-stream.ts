@@ -29,7 +29,12 @@ export function eventStreams(app: FastifyInstance, ctx: AuthContext) {
   return function open(
     request: FastifyRequest,
     reply: FastifyReply,
-    options: { heartbeatMs: number; start: (stream: EventStream) => () => void },
+    options: {
+      heartbeatMs: number;
+      start: (stream: EventStream) => () => void;
+      /** What a heartbeat sends (after the session check); default: an SSE comment line. */
+      heartbeat?: (stream: EventStream) => void;
+    },
   ): void {
     reply.hijack();
     const raw = reply.raw;
@@ -60,14 +65,14 @@ export function eventStreams(app: FastifyInstance, ctx: AuthContext) {
       });
     };
     raw.write('retry: 3000\n\n');
-    const unsubscribe = options.start({ send, whileSignedIn });
-    const timer = setInterval(
-      () =>
-        whileSignedIn(() => {
-          if (!raw.writableEnded) raw.write(`: ping ${new Date().toISOString()}\n\n`);
-        }),
-      options.heartbeatMs,
-    );
+    const stream: EventStream = { send, whileSignedIn };
+    const unsubscribe = options.start(stream);
+    const beat =
+      options.heartbeat ??
+      (() => {
+        if (!raw.writableEnded) raw.write(`: ping ${new Date().toISOString()}\n\n`);
+      });
+    const timer = setInterval(() => whileSignedIn(() => beat(stream)), options.heartbeatMs);
     const entry = {
       raw,
       close: () => {

@@ -4,54 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../core/src/test-support/databases.js';
 import { buildApp } from '../app.js';
 import { expectError, issueFields, useCity } from '../test-support/http.js';
+import { openStream } from '../test-support/sse.js';
 
 const TOKEN = 'test-switch-token';
 
-interface SseEvent {
-  event: string;
-  data: Record<string, unknown>;
-}
-
-/** Opens an event stream with fetch and collects its events. */
-async function openStream(baseUrl: string, token: string) {
-  const controller = new AbortController();
-  const res = await fetch(`${baseUrl}/api/cti/stream`, {
-    headers: { authorization: `Bearer ${token}` },
-    signal: controller.signal,
-  });
-  const events: SseEvent[] = [];
-  const reader = res.body?.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  void (async () => {
-    try {
-      for (;;) {
-        const chunk = await reader?.read();
-        if (!chunk || chunk.done) break;
-        buffer += decoder.decode(chunk.value, { stream: true });
-        for (let i = buffer.indexOf('\n\n'); i >= 0; i = buffer.indexOf('\n\n')) {
-          const block = buffer.slice(0, i);
-          buffer = buffer.slice(i + 2);
-          const event = /^event: (.*)$/m.exec(block)?.[1];
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (event && data) events.push({ event, data: JSON.parse(data) });
-        }
-      }
-    } catch {
-      // aborted
-    }
-  })();
-  const waitFor = async (pred: (e: SseEvent) => boolean, ms = 5000) => {
-    const end = Date.now() + ms;
-    for (;;) {
-      const found = events.find(pred);
-      if (found) return found;
-      if (Date.now() > end) throw new Error(`no matching event; got ${JSON.stringify(events)}`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  };
-  return { res, events, waitFor, close: () => controller.abort() };
-}
+const STREAM = '/api/cti/stream';
 
 describeEachDatabase('HTTP CTI (screen pop)', (db) => {
   const city = useCity(db, { logins: ['agent', 'callback', 'supervisor'] });
@@ -125,7 +82,7 @@ describeEachDatabase('HTTP CTI (screen pop)', (db) => {
   it('the stream delivers the agent’s own calls over a real connection, with pings; closing unsubscribes', async () => {
     const unauth = await fetch(`${baseUrl}/api/cti/stream`);
     expect(unauth.status).toBe(401);
-    const stream = await openStream(baseUrl, await city.token('agent'));
+    const stream = await openStream(baseUrl, STREAM, await city.token('agent'));
     expect(stream.res.status).toBe(200);
     expect(stream.res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     await stream.waitFor((e) => e.event === 'ping');
@@ -168,7 +125,7 @@ describeEachDatabase('HTTP CTI (screen pop)', (db) => {
       body: JSON.stringify({ username: 'agent', password: 'Huawu2026' }),
     });
     const { token } = (await login.json()) as { token: string };
-    const stream = await openStream(baseUrl, token);
+    const stream = await openStream(baseUrl, STREAM, token);
     await stream.waitFor((e) => e.event === 'ping');
     const out = await fetch(`${baseUrl}/api/auth/logout`, {
       method: 'POST',
@@ -198,7 +155,7 @@ describeEachDatabase('HTTP CTI (screen pop)', (db) => {
         const core = createCore({ databaseUrl: city.core.url });
         const app = await buildApp({ core });
         other = { app, core, url: await app.listen({ port: 0, host: '127.0.0.1' }) };
-        const stream = await openStream(other.url, await city.token('agent'));
+        const stream = await openStream(other.url, STREAM, await city.token('agent'));
         await stream.waitFor((e) => e.event === 'ping');
         const r = await post(
           { type: 'newCall', callId: 'pg-1', caller: '13700000000', agent: 'agent' },

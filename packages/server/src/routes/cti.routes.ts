@@ -1,9 +1,9 @@
-import type { ServerResponse } from 'node:http';
-import { authenticate, isCtiToken, listCurrentCalls, postCtiEvent, toCallView } from '@huawu/core';
+import { isCtiToken, listCurrentCalls, postCtiEvent, toCallView } from '@huawu/core';
 import { CTI_EVENT_TYPES } from '@huawu/domain';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { type AuthContext, requireUser, tokenOf } from '../http/auth.js';
+import { type EventStream, eventStreams } from '../http/event-stream.js';
 
 const tags = ['cti'];
 
@@ -36,11 +36,7 @@ const CtiEventBody = Type.Object(
  * training); each agent's browser holds an event stream (SSE) that receives its own calls.
  */
 export function ctiRoutes(app: FastifyInstance, ctx: AuthContext): void {
-  const streams = new Set<{ raw: ServerResponse; close: () => void }>();
-  // Streams never end on their own: end them when the server stops, or `close()` would wait forever.
-  app.addHook('preClose', async () => {
-    for (const s of [...streams]) s.close();
-  });
+  const openStream = eventStreams(app, ctx);
 
   app.post(
     '/api/cti/events',
@@ -79,60 +75,19 @@ export function ctiRoutes(app: FastifyInstance, ctx: AuthContext): void {
       const { actor } = await requireUser(ctx, request);
       // Events from other server processes (PostgreSQL NOTIFY) arrive before the stream says it is live.
       await ctx.core.calls.ready();
-      reply.hijack();
-      const raw = reply.raw;
-      raw.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-        'x-request-id': request.id,
-      });
-      const send = (event: string, data: unknown) => {
-        if (!raw.writableEnded) raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      };
       // The session is checked again before every call and every ping: after a logout, a password reset
       // or expiry the stream says so and ends, and no caller's number reaches a browser no longer signed in.
-      const token = tokenOf(request);
-      const signedIn = () =>
-        authenticate(ctx.core, ctx.sessions, token).then(
-          () => true,
-          () => false,
-        );
-      let queue = Promise.resolve();
-      const whileSignedIn = (deliver: () => void) => {
-        queue = queue.then(async () => {
-          if (closed) return;
-          if (await signedIn()) deliver();
-          else {
-            send('session_ended', { code: 'SESSION_EXPIRED' });
-            entry.close();
-          }
-        });
-      };
-      const ping = () => send('ping', { at: new Date().toISOString() });
-      raw.write('retry: 3000\n\n');
-      ping();
-      const unsubscribe = ctx.core.calls.subscribe(actor.userId, (event) =>
-        whileSignedIn(() => send('call', toCallView(event))),
-      );
-      const timer = setInterval(() => whileSignedIn(ping), CTI_PING_MS);
-      let closed = false;
-      const entry = {
-        raw,
-        close: () => {
-          if (closed) return;
-          closed = true;
-          clearInterval(timer);
-          unsubscribe();
-          streams.delete(entry);
-          if (!raw.writableEnded) raw.end();
+      const ping = (stream: EventStream) => stream.send('ping', { at: new Date().toISOString() });
+      openStream(request, reply, {
+        heartbeatMs: CTI_PING_MS,
+        heartbeat: ping,
+        start: (stream) => {
+          ping(stream);
+          return ctx.core.calls.subscribe(actor.userId, (event) =>
+            stream.whileSignedIn(() => stream.send('call', toCallView(event))),
+          );
         },
-      };
-      streams.add(entry);
-      request.raw.on('close', entry.close);
-      raw.on('close', entry.close);
-      raw.on('error', entry.close);
+      });
     },
   );
 }
