@@ -161,8 +161,16 @@ const LIFECYCLE = [
   ['submit_for_dispatch', 'agent', {}],
   ['dispatch', 'dispatcher', { leadUnitId: 'city-housing' }],
   ['sign', 'handler', {}],
-  ['reply', 'handler', { result: 'resolved', publicReply: '已联系施工单位，夜间停止施工。' }],
-  ['approve_reply', 'reviewer', {}],
+  [
+    'reply',
+    'handler',
+    { result: 'resolved', publicReply: '已联系施工单位，夜间停止施工。', signedOffBy: '王科长' },
+  ],
+  [
+    'approve_reply',
+    'reviewer',
+    { checks: ['answers_appeal', 'public_wording', 'signed_off', 'result_consistent'] },
+  ],
   ['reply_to_caller', 'callback', { method: 'phone', content: '已电话告知处理结果。' }],
   ['callback', 'callback', { satisfaction: 'satisfied', resolved: 'yes' }],
   ['archive', 'supervisor', {}],

@@ -76,7 +76,11 @@ describeEachDatabase('deadlines', (db) => {
     expect(await stateAt('2026-11-02T02:00:00.000Z')).toBe('overdue');
 
     let signed = await step(core, await getWorkOrder(core, A.handler, o.id), A.handler, 'sign');
-    signed = await step(core, signed, A.handler, 'reply', { result: 'resolved', publicReply: '已答复' });
+    signed = await step(core, signed, A.handler, 'reply', {
+      result: 'resolved',
+      publicReply: '已答复',
+      signedOffBy: '王科长',
+    });
     expect(signed.deadlineState).toBeNull();
     expect(await stateAt('2026-11-03T02:00:00.000Z')).toBeNull();
   });
@@ -97,7 +101,11 @@ describeEachDatabase('deadlines', (db) => {
     await dispatched(core, { intake: intake('complaint') }); // due 10-27
     await newOrder(core, intake('consultation')); // intake: no clock
     let replied = await dispatched(core, { sign: true, intake: intake('consultation') });
-    replied = await step(core, replied, A.handler, 'reply', { result: 'resolved', publicReply: '已答复' });
+    replied = await step(core, replied, A.handler, 'reply', {
+      result: 'resolved',
+      publicReply: '已答复',
+      signedOffBy: '王科长',
+    });
 
     clock.set('2026-10-14T02:00:00.000Z');
     const overdue = await listWorkOrders(core, A.supervisor, { overdue: true, q: tag });

@@ -1,3 +1,4 @@
+import { DEFAULT_REQUIRED_CHECKS } from '@huawu/domain';
 import { expect, it } from 'vitest';
 import { createWorkOrder } from './use-cases/create-work-order.js';
 import { transitionWorkOrder } from './use-cases/transition-work-order.js';
@@ -24,8 +25,8 @@ describeEachDatabase('work-order lifecycle', (db) => {
     await step(a.dispatcher, 'dispatch', { leadUnitId: 'city-housing', coUnitIds: ['east-heping'] });
     expect(o.deadlineAt).not.toBeNull();
     await step(a.handler, 'sign');
-    await step(a.handler, 'reply', { result: 'resolved', publicReply: '已处理' });
-    await step(a.reviewer, 'approve_reply');
+    await step(a.handler, 'reply', { result: 'resolved', publicReply: '已处理', signedOffBy: '王科长' });
+    await step(a.reviewer, 'approve_reply', { checks: [...DEFAULT_REQUIRED_CHECKS] });
     await step(a.callback, 'reply_to_caller', { method: 'phone', content: '已告知' });
     await step(a.callback, 'callback', { satisfaction: 'satisfied', resolved: 'yes' });
     expect(o.status).toBe('closed');

@@ -1,4 +1,4 @@
-import { extendDeadline } from '@huawu/domain';
+import { DEFAULT_REQUIRED_CHECKS, extendDeadline } from '@huawu/domain';
 import { beforeAll, expect, it } from 'vitest';
 import {
   A,
@@ -18,8 +18,12 @@ const NOW = new Date('2026-09-10T02:00:00.000Z'); // Thursday 10:00 in Shanghai,
 
 /** in_progress → unit_replied → pending_reply → pending_callback (wantsCallback is the default). */
 async function toCallback(core: TestCore, o: WorkOrderDetail, unit = 'city-housing') {
-  o = await step(core, o, handlerOf(unit), 'reply', { result: 'resolved', publicReply: '已处理' });
-  o = await step(core, o, A.reviewer, 'approve_reply');
+  o = await step(core, o, handlerOf(unit), 'reply', {
+    result: 'resolved',
+    publicReply: '已处理',
+    signedOffBy: '王科长',
+  });
+  o = await step(core, o, A.reviewer, 'approve_reply', { checks: [...DEFAULT_REQUIRED_CHECKS] });
   return step(core, o, A.callback, 'reply_to_caller', { method: 'phone', content: '已告知' });
 }
 
@@ -237,6 +241,7 @@ describeEachDatabase('work-order lifecycle branches', (db) => {
     o = await step(core, o, A.handler, 'reply', {
       result: 'resolved',
       publicReply: '已处理',
+      signedOffBy: '王科长',
       internalNotes: '内部',
     });
     expect(o).toMatchObject({ status: 'unit_replied', repliedAt: NOW.toISOString() });

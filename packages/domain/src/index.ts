@@ -18,3 +18,5 @@ export * from './dispatch/index.js';
 export * from './notifications/index.js';
 export * from './supervision/index.js';
 export * from './units/index.js';
+export * from './closure/index.js';
+export * from './public/index.js';

@@ -16,7 +16,14 @@ export type FieldSpec =
   | { kind: 'units'; label: string; required: boolean; max: number }
   | { kind: 'integer'; label: string; required: boolean; min: number; max: number }
   | { kind: 'boolean'; label: string; required: boolean }
-  | { kind: 'order'; label: string; required: boolean };
+  | { kind: 'order'; label: string; required: boolean }
+  /** A checklist: any subset of the options (e.g. the review checklist); the value lists the ticked ones. */
+  | {
+      kind: 'checks';
+      label: string;
+      required: boolean;
+      options: { values: readonly string[]; labels: Record<string, string> };
+    };
 
 export type FieldSpecs = Record<string, FieldSpec>;
 export type ParsedInput = Record<string, string | string[] | number | boolean | undefined>;
@@ -59,6 +66,15 @@ function parseField(spec: FieldSpec, value: unknown): { value?: ParsedInput[stri
     case 'boolean':
       if (typeof value !== 'boolean') return { error: '应为是或否' };
       return { value };
+    case 'checks': {
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+        return { error: '应为选项列表' };
+      if (value.some((v: string) => !spec.options.values.includes(v))) {
+        return { error: `只能是以下选项：${spec.options.values.join('、')}` };
+      }
+      if (new Set(value).size !== value.length) return { error: '不能重复' };
+      return { value: value as string[] };
+    }
   }
 }
 
@@ -76,7 +92,10 @@ export function parseFields(specs: FieldSpecs, raw: unknown, pathPrefix = 'input
   }
   for (const [key, spec] of Object.entries(specs)) {
     const value = record[key];
-    if (isBlank(value) || (spec.kind === 'units' && Array.isArray(value) && value.length === 0)) {
+    if (
+      isBlank(value) ||
+      ((spec.kind === 'units' || spec.kind === 'checks') && Array.isArray(value) && value.length === 0)
+    ) {
       if (spec.required) issues.push({ field: `${pathPrefix}.${key}`, message: `请填写${spec.label}` });
       continue;
     }

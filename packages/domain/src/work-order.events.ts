@@ -1,14 +1,17 @@
 import type { FieldSpecs } from './input-fields.js';
-import type { EventDefinition, MachineConfig } from './work-order.machine-types.js';
+import type { EventDefinition, MachineConfig, MachineOrder } from './work-order.machine-types.js';
+import { isDissatisfied, satisfactionOptions } from './closure/callback-rules.js';
 import {
+  APPEAL_DECISIONS,
+  CALLBACK_ATTEMPT_OUTCOMES,
   CLOSE_WITHOUT_CALLBACK_REASONS,
   NOT_ACCEPTED_REASONS,
   REPLY_METHODS,
   REPLY_RESULTS,
   RESOLVED_ANSWERS,
-  SATISFACTION,
   TRANSFER_METHODS,
   TRANSFER_TARGETS,
+  type CloseReason,
 } from './work-order.fields.js';
 
 /**
@@ -41,6 +44,22 @@ const leadNotCoUnit = (_: unknown, input?: Record<string, unknown>) =>
     : null;
 
 const CENTRE_OPS = ['supervisor'] as const;
+
+/** The review checklist as checkbox options. */
+const checklistOptions = (config: MachineConfig) => ({
+  values: config.reviewChecklist.map((c) => c.id),
+  labels: Object.fromEntries(
+    config.reviewChecklist.map((c) => [c.id, c.required ? `${c.label}（必查）` : c.label]),
+  ),
+});
+
+/** 重办: back to 待派单 with no units, one more redo counted. */
+const redoPatch = (order: MachineOrder): Partial<MachineOrder> => ({
+  redoCount: order.redoCount + 1,
+  leadUnitId: null,
+  coUnitIds: [],
+  pendingExtension: false,
+});
 /** Statuses in which units still work on their tasks (co-units may sign and report to the lead). */
 const TASK_OPEN_STATUSES = ['dispatched', 'return_requested', 'in_progress'] as const;
 /** Statuses in which the centre may remind (催办) or supervise (督办) the units. */
@@ -60,7 +79,8 @@ export const WORK_ORDER_EVENTS = {
       articleVersion: { kind: 'integer', label: '文章版本', required: false, min: 1, max: 100000 },
       comment,
     },
-    to: ({ order }) => (order.wantsCallback ? 'pending_callback' : 'closed'),
+    to: ({ order }) => (order.callbackRequired ? 'pending_callback' : 'closed'),
+    patch: ({ order }) => (order.callbackRequired ? {} : { closeReason: 'no_callback_needed' }),
   },
   reject: {
     label: '不予受理',
@@ -225,6 +245,20 @@ export const WORK_ORDER_EVENTS = {
         multiline: true,
       },
       policyBasis: { kind: 'text', label: '政策依据', required: false, maxLength: 1000, multiline: true },
+      unresolvedReason: {
+        kind: 'text',
+        label: '无法解决的原因（对来电人）',
+        required: false,
+        maxLength: 1000,
+        multiline: true,
+      },
+      rightChannel: { kind: 'text', label: '正确的办理渠道', required: false, maxLength: 500 },
+      signedOffBy: { kind: 'text', label: '单位审核签发人', required: true, maxLength: 50 },
+    },
+    guard: (_, input) => {
+      if (input?.result === 'unresolved' && !input.unresolvedReason) return '无法解决时请写明原因';
+      if (input?.result === 'not_our_duty' && !input.rightChannel) return '不属于职责时请写明正确的办理渠道';
+      return null;
     },
     to: () => 'unit_replied',
     patch: () => ({ pendingExtension: false }),
@@ -234,7 +268,16 @@ export const WORK_ORDER_EVENTS = {
     tone: 'primary',
     from: ['unit_replied'],
     roles: ['reviewer', ...CENTRE_OPS],
-    input: { comment },
+    input: (config: MachineConfig) => ({
+      checks: { kind: 'checks', label: '审核清单', required: false, options: checklistOptions(config) },
+      comment,
+    }),
+    guard: ({ config }, input) => {
+      if (!input) return null;
+      const ticked = (input.checks as string[] | undefined) ?? [];
+      const missing = config.reviewChecklist.filter((c) => c.required && !ticked.includes(c.id));
+      return missing.length > 0 ? `审核清单未通过：${missing.map((c) => c.label).join('；')}` : null;
+    },
     to: () => 'pending_reply',
   },
   reject_reply: {
@@ -242,7 +285,15 @@ export const WORK_ORDER_EVENTS = {
     tone: 'danger',
     from: ['unit_replied'],
     roles: ['reviewer', ...CENTRE_OPS],
-    input: { reason: reason('退回理由') },
+    input: (config: MachineConfig) => ({
+      failedChecks: {
+        kind: 'checks',
+        label: '未通过的审核项',
+        required: false,
+        options: checklistOptions(config),
+      },
+      reason: reason('退回理由'),
+    }),
     to: () => 'in_progress',
   },
   reply_to_caller: {
@@ -254,30 +305,57 @@ export const WORK_ORDER_EVENTS = {
       method: { kind: 'enum', label: '回复方式', required: true, options: REPLY_METHODS },
       content: reason('回复内容'),
     },
-    to: ({ order }) => (order.wantsCallback ? 'pending_callback' : 'closed'),
+    guard: ({ order }, input) =>
+      input?.method === 'sms' && !order.hasCallerPhone ? '来电人没有留下电话，不能短信回复' : null,
+    to: ({ order }) => (order.callbackRequired ? 'pending_callback' : 'closed'),
+    patch: ({ order }) => (order.callbackRequired ? {} : { closeReason: 'no_callback_needed' }),
+  },
+  callback_attempt: {
+    label: '回访未接通',
+    from: ['pending_callback'],
+    roles: ['callback', ...CENTRE_OPS],
+    input: {
+      outcome: { kind: 'enum', label: '未接通原因', required: true, options: CALLBACK_ATTEMPT_OUTCOMES },
+      comment,
+    },
+    guard: ({ order, config }) => {
+      if (order.callbackAttempts >= config.unreachableAfterAttempts)
+        return `已回访 ${order.callbackAttempts} 次未接通，请以“无法联系”办结`;
+      const since = order.minutesSinceLastAttempt;
+      if (since !== null && since < config.attemptGapMinutes)
+        return `距上次回访不足 ${config.attemptGapMinutes} 分钟，请换个时间再联系`;
+      return null;
+    },
+    to: ({ order }) => order.status,
+    patch: ({ order }) => ({ callbackAttempts: order.callbackAttempts + 1 }),
   },
   callback: {
     label: '回访',
     tone: 'primary',
     from: ['pending_callback'],
     roles: ['callback', ...CENTRE_OPS],
-    input: {
-      satisfaction: { kind: 'enum', label: '满意度', required: true, options: SATISFACTION },
+    input: (config: MachineConfig) => ({
+      satisfaction: {
+        kind: 'enum',
+        label: '满意度',
+        required: true,
+        options: satisfactionOptions(config.satisfactionScale),
+      },
       resolved: { kind: 'enum', label: '是否解决', required: true, options: RESOLVED_ANSWERS },
-      redo: { kind: 'boolean', label: '退回重办', required: false },
+      redo: { kind: 'boolean', label: '不满意，退回重办', required: false },
       comment,
+    }),
+    guard: (_, input) =>
+      input?.redo && !isDissatisfied(input.satisfaction) ? '只有不满意的工单可以退回重办' : null,
+    // Past the redo limit a dissatisfied caller's case goes to the leaders (领导研判), not round again.
+    to: ({ order, config }, input) => {
+      if (!input.redo) return 'closed';
+      return order.redoCount >= config.maxRedoCount ? 'escalated' : 'pending_dispatch';
     },
-    guard: ({ order, config }, input) => {
-      if (!input?.redo) return null;
-      if (input.satisfaction !== 'dissatisfied') return '只有不满意的工单可以退回重办';
-      if (order.redoCount >= config.maxRedoCount) return `重办次数已达上限（${config.maxRedoCount} 次）`;
-      return null;
+    patch: ({ order, config }, input) => {
+      if (!input.redo) return { closeReason: 'callback_done', appealStatus: 'none' };
+      return order.redoCount >= config.maxRedoCount ? {} : redoPatch(order);
     },
-    to: (_, input) => (input.redo ? 'pending_dispatch' : 'closed'),
-    patch: ({ order }, input) =>
-      input.redo
-        ? { redoCount: order.redoCount + 1, leadUnitId: null, coUnitIds: [], pendingExtension: false }
-        : {},
   },
   close: {
     label: '办结（免回访）',
@@ -292,7 +370,59 @@ export const WORK_ORDER_EVENTS = {
       },
       comment,
     },
+    guard: ({ order, config }, input) =>
+      input?.reasonCode === 'unreachable' && order.callbackAttempts < config.unreachableAfterAttempts
+        ? `回访未接通 ${order.callbackAttempts} 次，满 ${config.unreachableAfterAttempts} 次（不同时段）才能以“无法联系”办结`
+        : null,
     to: () => 'closed',
+    patch: (_, input) => ({ closeReason: input.reasonCode as CloseReason }),
+  },
+  leader_redo: {
+    label: '研判：继续重办',
+    tone: 'primary',
+    from: ['escalated'],
+    roles: CENTRE_OPS,
+    input: { requirement: reason('研判意见和重办要求') },
+    to: () => 'pending_dispatch',
+    patch: ({ order }) => redoPatch(order),
+  },
+  leader_close: {
+    label: '研判：予以办结',
+    from: ['escalated'],
+    roles: CENTRE_OPS,
+    input: { reason: reason('研判意见（办结理由）') },
+    to: () => 'closed',
+    patch: () => ({ closeReason: 'leader_decision' }),
+  },
+  appeal_rating: {
+    label: '申诉核减',
+    from: ['closed'],
+    roles: UNIT,
+    leadUnitOnly: true,
+    input: {
+      reason: reason('申诉理由'),
+      evidence: { kind: 'text', label: '证明材料说明', required: false, maxLength: 2000, multiline: true },
+    },
+    guard: ({ order }) => {
+      if (!isDissatisfied(order.satisfaction)) return '只有不满意的评价可以申诉';
+      if (order.appealStatus !== 'none') return '该评价已经申诉过';
+      if (!order.appealWindowOpen) return '已超过申诉期限';
+      return null;
+    },
+    to: () => 'closed',
+    patch: () => ({ appealStatus: 'pending' }),
+  },
+  decide_appeal: {
+    label: '审核申诉',
+    from: ['closed'],
+    roles: ['reviewer', ...CENTRE_OPS],
+    input: {
+      decision: { kind: 'enum', label: '审核结论', required: true, options: APPEAL_DECISIONS },
+      reason: reason('审核意见'),
+    },
+    guard: ({ order }) => (order.appealStatus === 'pending' ? null : '没有待审核的申诉'),
+    to: () => 'closed',
+    patch: (_, input) => ({ appealStatus: input.decision as 'upheld' | 'rejected' }),
   },
   co_sign: {
     label: '签收（协办/下派）',
@@ -381,6 +511,12 @@ export const WORK_ORDER_EVENTS = {
     from: ['closed', 'not_accepted', 'transferred_out', 'merged'],
     roles: ['supervisor', 'admin'],
     input: { comment },
+    guard: ({ order }) => {
+      if (order.appealStatus === 'pending') return '有待审核的申诉，暂不能归档';
+      if (isDissatisfied(order.satisfaction) && order.appealStatus === 'none' && order.appealWindowOpen)
+        return '承办单位的申诉期尚未结束，暂不能归档';
+      return null;
+    },
     to: () => 'archived',
   },
 } satisfies Record<string, EventDefinition>;

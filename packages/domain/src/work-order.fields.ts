@@ -59,26 +59,70 @@ export type TransferTarget = (typeof TRANSFER_TARGETS.values)[number];
 
 export const TRANSFER_METHODS = labelled({ one_click: '一键转接', three_way: '三方通话' });
 
+/** A unit's handling result (答复): what the reply to the caller may say depends on it (真实). */
 export const REPLY_RESULTS = labelled({
   resolved: '已解决',
   partly_resolved: '部分解决',
-  unresolved: '未解决',
+  unresolved: '无法解决',
   not_our_duty: '不属于职责',
 });
+export type ReplyResult = (typeof REPLY_RESULTS.values)[number];
 
+/** The three-level satisfaction scale (满意/基本满意/不满意). */
 export const SATISFACTION = labelled({
   satisfied: '满意',
   basically_satisfied: '基本满意',
   dissatisfied: '不满意',
 });
-export type Satisfaction = (typeof SATISFACTION.values)[number];
+
+/** The national 好差评 five-level scale. */
+export const SATISFACTION_5 = labelled({
+  very_satisfied: '非常满意',
+  satisfied: '满意',
+  basically_satisfied: '基本满意',
+  dissatisfied: '不满意',
+  very_dissatisfied: '非常不满意',
+});
+export type Satisfaction = (typeof SATISFACTION_5.values)[number];
 
 export const RESOLVED_ANSWERS = labelled({ yes: '是', partly: '部分', no: '否' });
 
+/** Why an order in 待回访 closes without a completed callback. */
 export const CLOSE_WITHOUT_CALLBACK_REASONS = labelled({
   caller_declined: '来电人不需要回访',
-  unreachable: '多次联系未接通',
+  unreachable: '多次联系未接通（无法联系）',
   anonymous: '匿名来电无法回访',
 });
 
+/** Every closing reason recorded on the order (办结原因). */
+export const CLOSE_REASONS = labelled({
+  callback_done: '已回访',
+  unreachable: '无法联系（多次回访未接通）',
+  caller_declined: '来电人不需要回访',
+  anonymous: '匿名来电无法回访',
+  no_callback_needed: '无需回访',
+  leader_decision: '领导研判办结',
+});
+export type CloseReason = (typeof CLOSE_REASONS.values)[number];
+
+/** Outcome of a callback attempt that did not reach the caller (回访未接通). */
+export const CALLBACK_ATTEMPT_OUTCOMES = labelled({
+  no_answer: '无人接听',
+  busy: '占线',
+  powered_off: '关机/停机',
+  wrong_number: '号码有误',
+  refused: '拒绝回访',
+});
+
 export const REPLY_METHODS = labelled({ phone: '电话', sms: '短信', other: '其他' });
+
+/** 申诉核减: a unit's appeal against a bad rating, decided by the centre. */
+export const APPEAL_STATUSES = labelled({
+  none: '无申诉',
+  pending: '申诉待审',
+  upheld: '申诉成立（核减）',
+  rejected: '申诉驳回',
+});
+export type AppealStatus = (typeof APPEAL_STATUSES.values)[number];
+
+export const APPEAL_DECISIONS = labelled({ upheld: '申诉成立，核减该评价', rejected: '驳回申诉' });

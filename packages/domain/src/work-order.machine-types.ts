@@ -1,5 +1,11 @@
+import {
+  DEFAULT_CLOSURE_POLICY,
+  DEFAULT_REVIEW_CHECKLIST,
+  type ReviewCheck,
+} from './closure/closure-policy.js';
 import type { FieldSpecs, ParsedInput } from './input-fields.js';
 import type { Actor, Role } from './roles.js';
+import type { AppealStatus, CloseReason } from './work-order.fields.js';
 import type { Status } from './work-order.status.js';
 import type { UnitTaskRole, UnitTaskStatus } from './work-order.tasks.js';
 
@@ -24,6 +30,22 @@ export interface MachineOrder {
   tasks: readonly MachineTask[];
   /** Units with an open 督办 (supervision order) on this order. */
   openSupervisionUnitIds: readonly string[];
+  /** The callback rule says this order is called back (domain closure/callback-rules.ts). */
+  callbackRequired: boolean;
+  /** The caller left a phone number (an SMS reply needs one). */
+  hasCallerPhone: boolean;
+  /** Failed callback attempts (回访未接通) so far. */
+  callbackAttempts: number;
+  /** Minutes since the last failed attempt (null before the first). */
+  minutesSinceLastAttempt: number | null;
+  /** The last callback's rating. */
+  satisfaction: string | null;
+  /** 申诉核减 state of the last rating. */
+  appealStatus: AppealStatus;
+  /** The rated unit may still appeal (the appeal window has not passed). */
+  appealWindowOpen: boolean;
+  /** Why the order closed (set when it closes). */
+  closeReason: CloseReason | null;
 }
 
 /** One unit's part in an order (its own state; its clock lives in storage). */
@@ -44,6 +66,14 @@ export interface MachineConfig {
   maxExtensionDays: number;
   /** Return requests after which the centre must negotiate (协商定主办) instead of reassigning. */
   returnsBeforeNegotiation: number;
+  /** The centre's review checklist of a unit's reply (审核); required items must be ticked to approve. */
+  reviewChecklist: readonly ReviewCheck[];
+  /** Satisfaction scale of the callback: 3 levels or the national 5-level 好差评 scale. */
+  satisfactionScale: 3 | 5;
+  /** Failed callback attempts after which the order may close as 无法联系. */
+  unreachableAfterAttempts: number;
+  /** Minimum minutes between two callback attempts. */
+  attemptGapMinutes: number;
 }
 
 export const DEFAULT_MACHINE_CONFIG: MachineConfig = {
@@ -51,6 +81,10 @@ export const DEFAULT_MACHINE_CONFIG: MachineConfig = {
   maxExtensions: 2,
   maxExtensionDays: 10,
   returnsBeforeNegotiation: 2,
+  reviewChecklist: DEFAULT_REVIEW_CHECKLIST,
+  satisfactionScale: DEFAULT_CLOSURE_POLICY.satisfactionScale,
+  unreachableAfterAttempts: DEFAULT_CLOSURE_POLICY.unreachableAfterAttempts,
+  attemptGapMinutes: DEFAULT_CLOSURE_POLICY.attemptGapMinutes,
 };
 
 export interface TransitionContext {

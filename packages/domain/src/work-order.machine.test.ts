@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_REQUIRED_CHECKS, DEFAULT_REVIEW_CHECKLIST } from './closure/closure-policy.js';
 import type { DomainFailure, ErrorCode, Result } from './errors.js';
 import { type Actor, ROLES, type Role } from './roles.js';
 import { EVENT_NAMES, type EventName } from './work-order.events.js';
@@ -20,6 +21,7 @@ const ALL_STATUSES: readonly Status[] = [
   'unit_replied',
   'pending_reply',
   'pending_callback',
+  'escalated',
   'closed',
   'not_accepted',
   'transferred_out',
@@ -67,6 +69,11 @@ const ALL_EVENTS: readonly EventName[] = [
   'remind',
   'supervise',
   'reply_supervision',
+  'callback_attempt',
+  'leader_redo',
+  'leader_close',
+  'appeal_rating',
+  'decide_appeal',
 ];
 
 const UNIT_ROLES: readonly Role[] = ['unit_handler', 'unit_admin'];
@@ -86,10 +93,19 @@ interface Expectation {
 }
 
 const toCallbackOrClosed = (order: MachineOrder): Status =>
-  order.wantsCallback ? 'pending_callback' : 'closed';
+  order.callbackRequired ? 'pending_callback' : 'closed';
+const closedWithoutCallback = (order: MachineOrder): Partial<MachineOrder> =>
+  order.callbackRequired ? {} : { closeReason: 'no_callback_needed' };
+const dissatisfied = (o: MachineOrder) =>
+  o.satisfaction === 'dissatisfied' || o.satisfaction === 'very_dissatisfied';
 
 const EXPECTED: Record<EventName, Expectation> = {
-  answer_directly: { from: ['intake'], roles: ['agent', 'supervisor'], to: toCallbackOrClosed },
+  answer_directly: {
+    from: ['intake'],
+    roles: ['agent', 'supervisor'],
+    to: toCallbackOrClosed,
+    patch: closedWithoutCallback,
+  },
   reject: { from: ['intake'], roles: ['agent', 'supervisor'], to: () => 'not_accepted' },
   transfer_out: { from: ['intake'], roles: ['agent', 'supervisor'], to: () => 'transferred_out' },
   merge: {
@@ -156,13 +172,61 @@ const EXPECTED: Record<EventName, Expectation> = {
     from: ['pending_reply'],
     roles: ['agent', 'callback', 'reviewer', 'supervisor'],
     to: toCallbackOrClosed,
+    patch: closedWithoutCallback,
   },
-  callback: { from: ['pending_callback'], roles: ['callback', 'supervisor'], to: () => 'closed' },
-  close: { from: ['pending_callback'], roles: ['callback', 'supervisor'], to: () => 'closed' },
+  callback: {
+    from: ['pending_callback'],
+    roles: ['callback', 'supervisor'],
+    to: () => 'closed',
+    patch: () => ({ closeReason: 'callback_done', appealStatus: 'none' }),
+  },
+  close: {
+    from: ['pending_callback'],
+    roles: ['callback', 'supervisor'],
+    to: () => 'closed',
+    patch: () => ({ closeReason: 'caller_declined' }),
+  },
   archive: {
     from: ['closed', 'not_accepted', 'transferred_out', 'merged'],
     roles: ['supervisor', 'admin'],
+    blockedWhen: (o) =>
+      o.appealStatus === 'pending' || (dissatisfied(o) && o.appealStatus === 'none' && o.appealWindowOpen),
     to: () => 'archived',
+  },
+  callback_attempt: {
+    from: ['pending_callback'],
+    roles: ['callback', 'supervisor'],
+    blockedWhen: (o) =>
+      o.callbackAttempts >= 3 || (o.minutesSinceLastAttempt !== null && o.minutesSinceLastAttempt < 60),
+    to: (o) => o.status,
+    patch: (o) => ({ callbackAttempts: o.callbackAttempts + 1 }),
+  },
+  leader_redo: {
+    from: ['escalated'],
+    roles: ['supervisor'],
+    to: () => 'pending_dispatch',
+    patch: (o) => ({ redoCount: o.redoCount + 1, leadUnitId: null, coUnitIds: [], pendingExtension: false }),
+  },
+  leader_close: {
+    from: ['escalated'],
+    roles: ['supervisor'],
+    to: () => 'closed',
+    patch: () => ({ closeReason: 'leader_decision' }),
+  },
+  appeal_rating: {
+    from: ['closed'],
+    roles: UNIT_ROLES,
+    leadUnitOnly: true,
+    blockedWhen: (o) => !dissatisfied(o) || o.appealStatus !== 'none' || !o.appealWindowOpen,
+    to: () => 'closed',
+    patch: () => ({ appealStatus: 'pending' }),
+  },
+  decide_appeal: {
+    from: ['closed'],
+    roles: ['reviewer', 'supervisor'],
+    blockedWhen: (o) => o.appealStatus !== 'pending',
+    to: () => 'closed',
+    patch: () => ({ appealStatus: 'upheld' }),
   },
   co_sign: {
     from: ['dispatched', 'return_requested', 'in_progress'],
@@ -213,8 +277,13 @@ const VALID_INPUT: Record<EventName, Record<string, unknown>> = {
   request_extension: { days: 5, reason: '需要现场勘查' },
   approve_extension: { days: 5 },
   refuse_extension: { reason: '理由不充分' },
-  reply: { result: 'resolved', publicReply: '已安排维修，问题已解决。', internalNotes: '派维修班组' },
-  approve_reply: {},
+  reply: {
+    result: 'resolved',
+    publicReply: '已安排维修，问题已解决。',
+    internalNotes: '派维修班组',
+    signedOffBy: '王科长',
+  },
+  approve_reply: { checks: ['answers_appeal', 'public_wording', 'signed_off', 'result_consistent'] },
   reject_reply: { reason: '答复内容不完整' },
   reply_to_caller: { method: 'phone', content: '已电话告知处理结果' },
   callback: { satisfaction: 'satisfied', resolved: 'yes' },
@@ -232,6 +301,11 @@ const VALID_INPUT: Record<EventName, Record<string, unknown>> = {
   remind: { message: '请尽快办理' },
   supervise: { requirement: '请说明超期原因并限期办结', days: 2 },
   reply_supervision: { reply: '已安排专人办理，本周内办结' },
+  callback_attempt: { outcome: 'no_answer' },
+  leader_redo: { requirement: '请区住建局重新核实并当面答复' },
+  leader_close: { reason: '诉求已超出政策范围，已充分解释' },
+  appeal_rating: { reason: '已按政策办理，来电人诉求不合理', evidence: '现场照片、政策文件' },
+  decide_appeal: { decision: 'upheld', reason: '申诉理由成立' },
 };
 
 const CENTRE = 'centre';
@@ -261,6 +335,14 @@ const ORDER_VARIANTS = {
     handlingOverdue: false,
     tasks: [task(LEAD, 'lead', 'pending_sign'), task(CO, 'co', 'pending_sign')],
     openSupervisionUnitIds: [],
+    callbackRequired: true,
+    hasCallerPhone: true,
+    callbackAttempts: 0,
+    minutesSinceLastAttempt: null,
+    satisfaction: null,
+    appealStatus: 'none',
+    appealWindowOpen: false,
+    closeReason: null,
   },
   'extension pending': {
     pendingExtension: true,
@@ -273,6 +355,14 @@ const ORDER_VARIANTS = {
     handlingOverdue: false,
     tasks: [task(LEAD, 'lead', 'signed'), task(CO, 'co', 'signed')],
     openSupervisionUnitIds: [LEAD],
+    callbackRequired: false,
+    hasCallerPhone: false,
+    callbackAttempts: 1,
+    minutesSinceLastAttempt: 30,
+    satisfaction: 'dissatisfied',
+    appealStatus: 'none',
+    appealWindowOpen: true,
+    closeReason: null,
   },
   'extensions used up': {
     pendingExtension: false,
@@ -285,6 +375,14 @@ const ORDER_VARIANTS = {
     handlingOverdue: true,
     tasks: [task(LEAD, 'lead', 'signed'), task(CO, 'co', 'reported')],
     openSupervisionUnitIds: [CO],
+    callbackRequired: false,
+    hasCallerPhone: true,
+    callbackAttempts: 3,
+    minutesSinceLastAttempt: 500,
+    satisfaction: 'very_dissatisfied',
+    appealStatus: 'pending',
+    appealWindowOpen: true,
+    closeReason: 'callback_done',
   },
 } satisfies Record<string, Omit<MachineOrder, 'status' | 'leadUnitId' | 'coUnitIds'>>;
 type Variant = keyof typeof ORDER_VARIANTS;
@@ -353,11 +451,11 @@ const sorted = (names: readonly string[]) => [...names].sort();
 // ---------------------------------------------------------------------------------------------------
 
 describe('the vocabulary the matrix relies on', () => {
-  it('has exactly the 13 statuses, 9 roles and 27 events listed in this test', () => {
+  it('has exactly the 14 statuses, 9 roles and 32 events listed in this test', () => {
     expect([...STATUSES]).toEqual(ALL_STATUSES);
     expect([...ROLES]).toEqual(ALL_ROLES);
     expect(sorted(EVENT_NAMES)).toEqual(sorted(ALL_EVENTS));
-    expect(EVENT_NAMES).toHaveLength(27);
+    expect(EVENT_NAMES).toHaveLength(32);
   });
 
   it('has the documented default limits', () => {
@@ -366,6 +464,10 @@ describe('the vocabulary the matrix relies on', () => {
       maxExtensions: 2,
       maxExtensionDays: 10,
       returnsBeforeNegotiation: 2,
+      reviewChecklist: DEFAULT_REVIEW_CHECKLIST,
+      satisfactionScale: 3,
+      unreachableAfterAttempts: 3,
+      attemptGapMinutes: 60,
     });
   });
 
@@ -470,6 +572,14 @@ function newOrder(overrides: Partial<MachineOrder> = {}): MachineOrder {
     handlingOverdue: false,
     tasks: [],
     openSupervisionUnitIds: [],
+    callbackRequired: true,
+    hasCallerPhone: true,
+    callbackAttempts: 0,
+    minutesSinceLastAttempt: null,
+    satisfaction: null,
+    appealStatus: 'none',
+    appealWindowOpen: false,
+    closeReason: null,
     ...overrides,
   };
 }
@@ -509,10 +619,11 @@ describe('the whole loop', () => {
       result: 'resolved',
       publicReply: '  已修复路灯。  ',
       policyBasis: '《城市照明管理规定》',
+      signedOffBy: '王科长',
     });
     expect(order.status).toBe('unit_replied');
 
-    order = step(order, reviewer, 'approve_reply', {});
+    order = step(order, reviewer, 'approve_reply', { checks: [...DEFAULT_REQUIRED_CHECKS] });
     expect(order.status).toBe('pending_reply');
 
     order = step(order, agent, 'reply_to_caller', { method: 'sms', content: '您反映的路灯问题已修复。' });
@@ -526,11 +637,17 @@ describe('the whole loop', () => {
       }),
     );
     expect(callback.to).toBe('closed');
-    expect(callback.patch).toEqual({});
+    expect(callback.patch).toEqual({ closeReason: 'callback_done', appealStatus: 'none' });
     expect(callback.input).toEqual({ satisfaction: 'satisfied', resolved: 'yes', redo: false });
     order = { ...order, ...callback.patch, status: callback.to };
     expect(order).toEqual(
-      newOrder({ status: 'closed', leadUnitId: LEAD, coUnitIds: ['u-co1', 'u-co2'], redoCount: 0 }),
+      newOrder({
+        status: 'closed',
+        leadUnitId: LEAD,
+        coUnitIds: ['u-co1', 'u-co2'],
+        redoCount: 0,
+        closeReason: 'callback_done',
+      }),
     );
 
     expect(allowedEvents(order, supervisor)).toEqual(['archive']);
@@ -541,30 +658,42 @@ describe('the whole loop', () => {
 
   it('the reply text is trimmed in the parsed input', () => {
     const outcome = expectOk(
-      transition(inProgress(), leadHandler, 'reply', { result: 'unresolved', publicReply: '  已答复  ' }),
+      transition(inProgress(), leadHandler, 'reply', {
+        result: 'unresolved',
+        publicReply: '  已答复  ',
+        unresolvedReason: ' 不符合补贴条件 ',
+        signedOffBy: ' 王科长 ',
+      }),
     );
-    expect(outcome.input).toEqual({ result: 'unresolved', publicReply: '已答复' });
+    expect(outcome.input).toEqual({
+      result: 'unresolved',
+      publicReply: '已答复',
+      unresolvedReason: '不符合补贴条件',
+      signedOffBy: '王科长',
+    });
     expect(outcome.patch).toEqual({ pendingExtension: false });
   });
 
   it('does not mutate the order or the input', () => {
     const order = Object.freeze(inProgress({ pendingExtension: true }));
-    const input = Object.freeze({ result: 'resolved', publicReply: '好' });
+    const input = Object.freeze({ result: 'resolved', publicReply: '好', signedOffBy: '王科长' });
     const before = structuredClone({ order, input });
     expectOk(transition(order, leadHandler, 'reply', input));
     expect({ order, input }).toEqual(before);
   });
 
   it('closes straight after the reply to the caller when no callback is wanted', () => {
-    const order = newOrder({ status: 'pending_reply', leadUnitId: LEAD, wantsCallback: false });
-    expect(step(order, reviewer, 'reply_to_caller', { method: 'phone', content: '已告知' }).status).toBe(
-      'closed',
-    );
+    const order = newOrder({ status: 'pending_reply', leadUnitId: LEAD, callbackRequired: false });
+    const closed = step(order, reviewer, 'reply_to_caller', { method: 'phone', content: '已告知' });
+    expect(closed).toMatchObject({ status: 'closed', closeReason: 'no_callback_needed' });
   });
 
   it('close (免回访) ends a pending callback with a reason code', () => {
     const order = newOrder({ status: 'pending_callback', leadUnitId: LEAD });
-    expect(step(order, callbackStaff, 'close', { reasonCode: 'unreachable' }).status).toBe('closed');
+    expect(step(order, callbackStaff, 'close', { reasonCode: 'caller_declined' })).toMatchObject({
+      status: 'closed',
+      closeReason: 'caller_declined',
+    });
     const error = expectFailure(transition(order, callbackStaff, 'close', {}), 'VALIDATION_FAILED');
     expect(error.issues).toEqual([{ field: 'input.reasonCode', message: '请填写免回访原因' }]);
   });
@@ -582,9 +711,10 @@ describe('直办 (answer at intake)', () => {
 
   it('closes at once when the caller wants no callback', () => {
     const outcome = expectOk(
-      transition(newOrder({ wantsCallback: false }), supervisor, 'answer_directly', input),
+      transition(newOrder({ callbackRequired: false }), supervisor, 'answer_directly', input),
     );
     expect(outcome.to).toBe('closed');
+    expect(outcome.patch).toEqual({ closeReason: 'no_callback_needed' });
   });
 
   it('needs an answer; the knowledge-base reference is optional', () => {
@@ -921,6 +1051,7 @@ describe('延期 (extensions)', () => {
       transition(inProgress({ pendingExtension: true }), leadHandler, 'reply', {
         result: 'resolved',
         publicReply: '已办',
+        signedOffBy: '王科长',
       }),
     );
     expect(outcome.patch).toEqual({ pendingExtension: false });
@@ -969,24 +1100,37 @@ describe('回访 (callback) and 重办 (redo)', () => {
       order = step(order, dispatcher, 'dispatch', { leadUnitId: `u-redo-${i}` });
       const unit = makeActor('unit_handler', `u-redo-${i}`);
       order = step(order, unit, 'sign');
-      order = step(order, unit, 'reply', { result: 'resolved', publicReply: `第${i}次重办答复` });
-      order = step(order, reviewer, 'approve_reply');
+      order = step(order, unit, 'reply', {
+        result: 'resolved',
+        publicReply: `第${i}次重办答复`,
+        signedOffBy: '王科长',
+      });
+      order = step(order, reviewer, 'approve_reply', { checks: [...DEFAULT_REQUIRED_CHECKS] });
       order = step(order, callbackStaff, 'reply_to_caller', { method: 'phone', content: '已告知' });
       expect(order.status).toBe('pending_callback');
     }
-    const error = expectFailure(transition(order, callbackStaff, 'callback', redo), 'GUARD_FAILED');
-    expect(error.message).toBe('重办次数已达上限（2 次）');
+    // Past the limit the case goes to the leaders (领导研判) instead of another round.
+    const escalated = step(order, callbackStaff, 'callback', redo);
+    expect(escalated).toMatchObject({ status: 'escalated', redoCount: 2, leadUnitId: 'u-redo-2' });
+    expect(allowedEvents(escalated, supervisor).sort()).toEqual(['leader_close', 'leader_redo']);
+    expect(allowedEvents(escalated, callbackStaff)).toEqual([]);
+    const again = step(escalated, supervisor, 'leader_redo', { requirement: '由市住建局主办重新核实' });
+    expect(again).toMatchObject({ status: 'pending_dispatch', redoCount: 3, leadUnitId: null });
+    const closed = step(escalated, supervisor, 'leader_close', { reason: '已充分解释政策' });
+    expect(closed).toMatchObject({ status: 'closed', closeReason: 'leader_decision' });
     // Without redo the dissatisfied callback still closes the order.
     const outcome = expectOk(
       transition(order, callbackStaff, 'callback', { satisfaction: 'dissatisfied', resolved: 'no' }),
     );
     expect(outcome.to).toBe('closed');
-    expect(outcome.patch).toEqual({});
+    expect(outcome.patch).toEqual({ closeReason: 'callback_done', appealStatus: 'none' });
   });
 
   it('follows the configured cap', () => {
     const none = { ...DEFAULT_MACHINE_CONFIG, maxRedoCount: 0 };
-    expectFailure(transition(pendingCallback(), callbackStaff, 'callback', redo, none), 'GUARD_FAILED');
+    expect(expectOk(transition(pendingCallback(), callbackStaff, 'callback', redo, none)).to).toBe(
+      'escalated',
+    );
     const more = { ...DEFAULT_MACHINE_CONFIG, maxRedoCount: 3 };
     expect(
       expectOk(transition(pendingCallback({ redoCount: 2 }), supervisor, 'callback', redo, more)).to,
@@ -1023,7 +1167,7 @@ describe('回访 (callback) and 重办 (redo)', () => {
     );
     expect(error.issues).toEqual([
       { field: 'input.satisfaction', message: '请填写满意度' },
-      { field: 'input.redo', message: '退回重办应为是或否' },
+      { field: 'input.redo', message: '不满意，退回重办应为是或否' },
     ]);
   });
 
@@ -1160,6 +1304,7 @@ describe('input validation', () => {
     expect(reply.issues).toEqual([
       { field: 'input.result', message: '请填写办理结果' },
       { field: 'input.publicReply', message: '请填写答复意见（对来电人）' },
+      { field: 'input.signedOffBy', message: '请填写单位审核签发人' },
     ]);
     const toCaller = expectFailure(
       transition(newOrder({ status: 'pending_reply' }), agent, 'reply_to_caller', {
@@ -1197,6 +1342,7 @@ describe('input validation', () => {
         result: 'resolved',
         publicReply: '好',
         internalNotes: at(4001),
+        signedOffBy: '王科长',
       }),
       'VALIDATION_FAILED',
     );
@@ -1276,6 +1422,7 @@ describe('input validation', () => {
       'input.result',
       'input.publicReply',
       'input.policyBasis',
+      'input.signedOffBy',
     ]);
   });
 });

@@ -8,6 +8,7 @@ export const STATUSES = [
   'unit_replied',
   'pending_reply',
   'pending_callback',
+  'escalated',
   'closed',
   'not_accepted',
   'transferred_out',
@@ -25,6 +26,7 @@ export const STATUS_LABELS: Record<Status, string> = {
   unit_replied: '待审核',
   pending_reply: '待回复',
   pending_callback: '待回访',
+  escalated: '待领导研判',
   closed: '已办结',
   not_accepted: '不予受理',
   transferred_out: '已转外线',
@@ -42,6 +44,7 @@ export const STATUS_COLOURS: Record<Status, string> = {
   unit_replied: 'purple',
   pending_reply: 'cyan',
   pending_callback: 'geekblue',
+  escalated: 'red',
   closed: 'success',
   not_accepted: 'default',
   transferred_out: 'magenta',
@@ -63,6 +66,7 @@ export const OPEN_STATUSES: readonly Status[] = [
   'unit_replied',
   'pending_reply',
   'pending_callback',
+  'escalated',
 ];
 
 /** Statuses in which a handling unit's clock runs (a deadline can be overdue). */

@@ -1,4 +1,5 @@
 /** Paths the demo orders take through the lifecycle, so that every status has examples. */
+import { DEFAULT_REQUIRED_CHECKS } from '@huawu/domain';
 export interface PlanStep {
   event: string;
   /** A role, `unit` (the order's unit), `co` (a second unit), or `unit:<id>` (that unit's handler). */
@@ -29,10 +30,15 @@ const reply: PlanStep = {
   input: {
     result: 'resolved',
     publicReply: '经核实，已安排工作人员现场处理，问题已解决。感谢您对我们工作的支持。',
+    signedOffBy: '王科长',
     internalNotes: '现场核查并督促责任方整改，已拍照留存。',
   },
 };
-const approve: PlanStep = { event: 'approve_reply', as: 'reviewer' };
+const approve: PlanStep = {
+  event: 'approve_reply',
+  as: 'reviewer',
+  input: { checks: [...DEFAULT_REQUIRED_CHECKS] },
+};
 const tell: PlanStep = {
   event: 'reply_to_caller',
   as: 'callback',
@@ -45,8 +51,32 @@ const satisfied: PlanStep = {
   input: { satisfaction: 'satisfied', resolved: 'yes' },
 };
 const archive: PlanStep = { event: 'archive', as: 'supervisor' };
+const smsTell: PlanStep = {
+  event: 'reply_to_caller',
+  as: 'callback',
+  input: { method: 'sms', content: '【12345】您的工单已办理：已安排工作人员现场处理，问题已解决。' },
+};
+const attempt = (outcome: string): PlanStep => ({
+  event: 'callback_attempt',
+  as: 'callback',
+  input: { outcome },
+});
+const dissatisfied: PlanStep = {
+  event: 'callback',
+  as: 'callback',
+  afterHours: 20,
+  input: { satisfaction: 'dissatisfied', resolved: 'no', comment: '来电人认为赔偿诉求未得到回应。' },
+};
+const redo: PlanStep = {
+  event: 'callback',
+  as: 'callback',
+  afterHours: 20,
+  input: { satisfaction: 'dissatisfied', resolved: 'no', redo: true, comment: '来电人表示问题依旧存在。' },
+};
 
 const handled = [submit, dispatch, sign, reply];
+/** One 重办 round: a dissatisfied callback sends the order back, the unit handles it again. */
+const redoRound: PlanStep[] = [redo, dispatch, sign, reply, approve, tell];
 const plan = (daysAgo: number, steps: PlanStep[], wantsCallback?: boolean): DemoPlan => ({
   daysAgo,
   steps,
@@ -196,6 +226,49 @@ export const DEMO_PLANS: DemoPlan[] = [
       input: ({ co }) => ({ leadUnitId: co, overrideReason: '演示：按退单理由改派。' }),
     },
     { event: 'request_return', as: 'co', input: { reason: '本单位也无此项职责，建议协商确定主办单位。' } },
+  ]),
+  // Reply, callback, closure and appeals (issue 5).
+  plan(3, [...handled, approve, smsTell, attempt('no_answer')]),
+  plan(8, [
+    ...handled,
+    approve,
+    tell,
+    attempt('no_answer'),
+    attempt('busy'),
+    attempt('powered_off'),
+    { event: 'close', as: 'callback', input: { reasonCode: 'unreachable', comment: '三个时段均未接通。' } },
+  ]),
+  plan(2, [...handled, approve, tell, dissatisfied]),
+  plan(6, [
+    ...handled,
+    approve,
+    tell,
+    dissatisfied,
+    {
+      event: 'appeal_rating',
+      as: 'unit',
+      input: {
+        reason: '已按规定完成整改并拍照留存，来电人要求的赔偿不属于本单位职权。',
+        evidence: '整改前后照片、现场检查记录',
+      },
+    },
+  ]),
+  plan(14, [...handled, approve, tell, ...redoRound, ...redoRound, redo]),
+  plan(5, [
+    submit,
+    dispatch,
+    sign,
+    {
+      event: 'reply',
+      as: 'unit',
+      input: {
+        result: 'not_our_duty',
+        publicReply: '经核实，该投诉涉及商品质量纠纷，属市场监管部门职责。',
+        rightChannel: '拨打 12315 或登录全国12315平台投诉',
+        signedOffBy: '李主任',
+      },
+    },
+    approve,
   ]),
   plan(18, [
     submit,

@@ -51,6 +51,7 @@ describeEachDatabase('dispatch network: tasks, returns, negotiation, extensions,
     o = await step(core, o, handlerOf('city-housing'), 'reply', {
       result: 'resolved',
       publicReply: '已处理',
+      signedOffBy: '王科长',
     });
     expect(openClocks(o)).toEqual([]);
   });

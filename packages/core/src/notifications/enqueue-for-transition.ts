@@ -63,7 +63,7 @@ export async function enqueueForTransition(
 ): Promise<{ written: number; inAppUnitIds: string[] }> {
   const none = { written: 0, inAppUnitIds: [] };
   const rule = notificationRuleFor(e.event);
-  if (!rule) return none;
+  if (!rule || (rule.onlyTo !== undefined && rule.onlyTo !== e.order.status)) return none;
   const { order } = e;
   let recipientIds: string[];
   if (rule.audience === 'centre') recipientIds = await findCentreUnitIds(tx);

@@ -1,5 +1,7 @@
 import type { Generated } from 'kysely';
 import type { AccuracySchema } from './schema.accuracy.js';
+import type { ArchiveSchema } from './schema.archive.js';
+import type { PublicLookupSchema } from './schema.public-lookup.js';
 import type { DispatchSchema } from './schema.dispatch.js';
 import type { DispatchNetworkSchema } from './schema.dispatch-network.js';
 import type { NotificationsSchema } from './schema.notifications.js';
@@ -96,6 +98,14 @@ export interface WorkOrdersTable {
   return_deadline_at: string | null;
   /** When the pending extension was requested (its clock is paused since). */
   extension_requested_at: string | null;
+  /** Issue 5 (migration 2026-11-29T09): callback attempts, reply to the caller, closure, appeal. */
+  callback_attempts: Generated<number>;
+  last_callback_attempt_at: string | null;
+  caller_replied_at: string | null;
+  close_reason: string | null;
+  resolved: string | null;
+  appeal_status: Generated<string>;
+  appeal_deadline_at: string | null;
 }
 
 export interface WorkOrderUnitsTable {
@@ -175,7 +185,9 @@ export interface Schema
     AccuracySchema,
     DispatchSchema,
     DispatchNetworkSchema,
-    NotificationsSchema {
+    NotificationsSchema,
+    ArchiveSchema,
+    PublicLookupSchema {
   units: UnitsTable;
   users: UsersTable;
   sessions: SessionsTable;

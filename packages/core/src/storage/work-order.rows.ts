@@ -44,6 +44,13 @@ export function rowToOrder(r: Row): WorkOrderRecord {
     negotiated: Number(r.negotiated) === 1,
     returnDeadlineAt: r.return_deadline_at,
     extensionRequestedAt: r.extension_requested_at,
+    callbackAttempts: Number(r.callback_attempts ?? 0),
+    lastCallbackAttemptAt: r.last_callback_attempt_at ?? null,
+    callerRepliedAt: r.caller_replied_at ?? null,
+    closeReason: (r.close_reason ?? null) as WorkOrderRecord['closeReason'],
+    resolved: r.resolved ?? null,
+    appealStatus: (r.appeal_status ?? 'none') as WorkOrderRecord['appealStatus'],
+    appealDeadlineAt: r.appeal_deadline_at ?? null,
   };
 }
 
@@ -87,5 +94,12 @@ export function orderToRow(o: WorkOrderRecord): Insertable<WorkOrdersTable> {
     negotiated: o.negotiated ? 1 : 0,
     return_deadline_at: o.returnDeadlineAt,
     extension_requested_at: o.extensionRequestedAt,
+    callback_attempts: o.callbackAttempts,
+    last_callback_attempt_at: o.lastCallbackAttemptAt,
+    caller_replied_at: o.callerRepliedAt,
+    close_reason: o.closeReason,
+    resolved: o.resolved,
+    appeal_status: o.appealStatus,
+    appeal_deadline_at: o.appealDeadlineAt,
   };
 }

@@ -100,6 +100,7 @@ describeEachDatabase('supervision ladder over 32 days of simulated time', (db) =
           orders.replied = await step(core, o, handlerOf('city-market'), 'reply', {
             result: 'resolved',
             publicReply: '已处理',
+            signedOffBy: '王科长',
           });
         },
       ],

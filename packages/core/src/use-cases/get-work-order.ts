@@ -1,5 +1,7 @@
 import { type Actor, INITIAL_STATUS, allowedEvents } from '@huawu/domain';
 import { AppError } from '../app-error.js';
+import { machineConfigOf, readClosurePolicy } from '../closure/closure-policy.js';
+import { closureView } from '../views/order-closure.view.js';
 import type { CoreDeps } from '../deps.js';
 import { scopeFor } from '../security/access-scope.js';
 import { writeAudit } from '../storage/admin.repository.js';
@@ -49,10 +51,11 @@ export async function detailOf(
   knownEvents?: OrderEventRecord[],
   knownLinks?: OrderLinks,
 ) {
-  const [events, calendar, policy, linked, category] = await Promise.all([
+  const [events, calendar, policy, closure, linked, category] = await Promise.all([
     knownEvents ?? listEvents(deps.database.db, order.id),
     deps.calendar.context(),
     deps.calendar.policy(),
+    readClosurePolicy(deps.database.db),
     knownLinks ?? visibleLinks(deps, actor, order.id),
     order.category ? findCategory(deps.database.db, order.category) : undefined,
   ]);
@@ -65,19 +68,19 @@ export async function detailOf(
   const facts = {
     now,
     openSupervisionUnitIds: network.supervisions.filter((s) => s.status === 'open').map((s) => s.unitId),
+    directAnswerSampleRate: closure.directAnswerSampleRate,
   };
-  const allowed = allowedEvents(toMachineOrder(order, units, facts), actor, deps.config.machine);
-  const detail = toDetail(
-    order,
-    units,
-    events,
-    allowed,
-    deps.config.machine,
-    { actor, now, calendar, policy },
-    linked,
-  );
+  const machine = machineConfigOf(deps.config.machine, closure);
+  const machineOrder = toMachineOrder(order, units, facts);
+  const allowed = allowedEvents(machineOrder, actor, machine);
+  const detail = toDetail(order, units, events, allowed, machine, { actor, now, calendar, policy }, linked);
   // The taxonomy path (城乡建设/市政设施) beside the stored code; null for a code no longer listed.
-  return { ...detail, categoryPath: category?.path ?? null, network: networkView(network, units, now) };
+  return {
+    ...detail,
+    categoryPath: category?.path ?? null,
+    network: networkView(network, units, now),
+    closure: closureView(order, units, events, machineOrder, closure, actor, deps.config.timeZone),
+  };
 }
 
 /** The detail as use cases return it: the view plus the taxonomy path and the dispatch network. */

@@ -6,6 +6,7 @@ import {
   computeDeadline,
   extendDeadline,
   handlingLimit,
+  isDissatisfied,
   isOpen,
   maxExtensionDays,
   resumeAfterPause,
@@ -53,7 +54,24 @@ export async function checkReferences(
   return target;
 }
 
+/** 重办: the next unit starts afresh (deadlines, sign and reply times, returns, callback attempts). */
+const redoReset = (_order: WorkOrderRecord): Partial<WorkOrderRecord> => ({
+  signDeadlineAt: null,
+  deadlineAt: null,
+  returnDeadlineAt: null,
+  signedAt: null,
+  repliedAt: null,
+  returnCount: 0,
+  negotiated: false,
+  callerRepliedAt: null,
+  callbackAttempts: 0,
+  lastCallbackAttemptAt: null,
+  closeReason: null,
+});
+
 interface EffectContext {
+  /** Working days a unit may appeal a bad rating after closure (closure policy). */
+  appealWindowDays: number;
   now: Date;
   calendar: DeadlineContext;
   policy: DeadlinePolicy;
@@ -79,6 +97,9 @@ export function applyTransitionEffects(
   if (patch.extensionCount !== undefined) next.extensionCount = patch.extensionCount;
   if (patch.returnCount !== undefined) next.returnCount = patch.returnCount;
   if (patch.negotiated !== undefined) next.negotiated = patch.negotiated;
+  if (patch.callbackAttempts !== undefined) next.callbackAttempts = patch.callbackAttempts;
+  if (patch.closeReason !== undefined) next.closeReason = patch.closeReason;
+  if (patch.appealStatus !== undefined) next.appealStatus = patch.appealStatus;
   // The time the handling clock stood still while the centre decided on an extension (docs/DISPATCH.md).
   const resumed = (deadlineAt: string) =>
     order.extensionRequestedAt
@@ -129,19 +150,22 @@ export function applyTransitionEffects(
       next.pendingExtensionDays = null;
       next.extensionRequestedAt = null;
       break;
+    case 'reply_to_caller':
+      next.callerRepliedAt = at;
+      break;
+    case 'callback_attempt':
+      next.lastCallbackAttemptAt = at;
+      break;
     case 'callback':
       next.satisfaction = input.satisfaction as string;
-      if (input.redo) {
-        Object.assign(next, {
-          signDeadlineAt: null,
-          deadlineAt: null,
-          returnDeadlineAt: null,
-          signedAt: null,
-          repliedAt: null,
-          returnCount: 0,
-          negotiated: false,
-        });
-      }
+      next.resolved = input.resolved as string;
+      if (outcome.to === 'pending_dispatch') Object.assign(next, redoReset(next));
+      break;
+    case 'leader_redo':
+      Object.assign(next, redoReset(next));
+      break;
+    case 'decide_appeal':
+    case 'appeal_rating':
       break;
     case 'merge':
       next.mergedIntoId = ctx.target?.id ?? null;
@@ -149,6 +173,15 @@ export function applyTransitionEffects(
   }
   const stamp = STATUS_TIMESTAMPS[outcome.to];
   if (stamp) next[stamp] = at;
+  // Closing on a bad rating opens the rated unit's appeal window (申诉核减), counted in working days.
+  if (outcome.to === 'closed' && outcome.from !== 'closed') {
+    next.appealDeadlineAt =
+      isDissatisfied(next.satisfaction) && next.leadUnitId
+        ? deadline(
+            computeDeadline(ctx.now, { amount: ctx.appealWindowDays, unit: 'working_days' }, ctx.calendar),
+          )
+        : null;
+  }
   const warnings = missing.size > 0 ? { calendarMissingYears: [...missing].sort() } : {};
   return { next, unitsChanged, warnings };
 }

@@ -1,5 +1,6 @@
 import {
   type Actor,
+  type ClosurePolicy,
   type DeadlineContext,
   type DeadlinePolicy,
   hasCentreClock,
@@ -8,6 +9,7 @@ import {
 } from '@huawu/domain';
 import type { Kysely } from 'kysely';
 import { AppError } from '../app-error.js';
+import { machineConfigOf, readClosurePolicy } from '../closure/closure-policy.js';
 import type { CoreDeps } from '../deps.js';
 import { recordOverride } from '../dispatch/dispatch-overrides.js';
 import { TASK_EVENTS, checkSubDispatch, recordNetworkEffects } from '../dispatch/network-effects.js';
@@ -16,6 +18,7 @@ import { findCentreUnitIds } from '../storage/notifications.repository.js';
 import { listSupervisions, openSupervisionUnits } from '../storage/supervisions.repository.js';
 import { checkIntakeReferences, recordIntakeEffects } from '../intake/transition-intake-effects.js';
 import { publishNewNotices } from '../notifications/after-commit.js';
+import { enqueueCallerSms } from '../notifications/caller-sms.js';
 import { enqueueForTransition } from '../notifications/enqueue-for-transition.js';
 import { scopeFor } from '../security/access-scope.js';
 import type { Schema } from '../storage/schema.js';
@@ -44,15 +47,18 @@ export interface TransitionContext {
   scope: OrderScope;
   calendar: DeadlineContext;
   policy: DeadlinePolicy;
+  /** Review checklist, callback rules, closure conditions (admin-editable; docs/CLOSURE.md). */
+  closure: ClosurePolicy;
 }
 
 export async function transitionContext(deps: CoreDeps, actor: Actor): Promise<TransitionContext> {
-  const [scope, calendar, policy] = await Promise.all([
+  const [scope, calendar, policy, closure] = await Promise.all([
     scopeFor(deps, actor),
     deps.calendar.context(),
     deps.calendar.policy(),
+    readClosurePolicy(deps.database.db),
   ]);
-  return { scope, calendar, policy };
+  return { scope, calendar, policy, closure };
 }
 
 /**
@@ -98,9 +104,14 @@ export async function applyTransition(
 ): Promise<{ next: WorkOrderRecord; units: OrderUnitRecord[]; noticeUnitIds: string[] }> {
   const now = deps.now();
   const at = now.toISOString();
-  const facts = { now, openSupervisionUnitIds: await openSupervisionUnits(tx, order.id) };
+  const facts = {
+    now,
+    openSupervisionUnitIds: await openSupervisionUnits(tx, order.id),
+    directAnswerSampleRate: ctx.closure.directAnswerSampleRate,
+  };
   const machineOrder = toMachineOrder(order, units, facts);
-  const result = transition(machineOrder, actor, req.event, req.input, deps.config.machine);
+  const machine = machineConfigOf(deps.config.machine, ctx.closure);
+  const result = transition(machineOrder, actor, req.event, req.input, machine);
   if (!result.ok) throw AppError.from(result.error);
   const outcome = result.value;
   const target = await checkReferences(tx, ctx.scope, order, outcome, ctx.policy);
@@ -111,6 +122,7 @@ export async function applyTransition(
     calendar: ctx.calendar,
     policy: ctx.policy,
     target,
+    appealWindowDays: ctx.closure.appealWindowDays,
   });
   if (!(await updateOrder(tx, next, order.version))) throw new AppError('VERSION_CONFLICT');
   if (unitsChanged) {
@@ -161,5 +173,8 @@ export async function applyTransition(
     at,
     timeZone: deps.config.timeZone,
   });
+  if (outcome.event === 'reply_to_caller' && outcome.input.method === 'sms') {
+    await enqueueCallerSms(tx, { order: next, text: outcome.input.content as string, seq: next.version, at });
+  }
   return { next, units: finalUnits, noticeUnitIds: notices.inAppUnitIds };
 }

@@ -21,6 +21,10 @@ export const NOTIFICATION_KINDS = [
   'clock_red',
   'clock_remind',
   'clock_escalated',
+  'appeal_filed',
+  'appeal_decided',
+  'escalated_to_leaders',
+  'caller_reply',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -43,6 +47,10 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   clock_red: '红牌超期',
   clock_remind: '超期催办',
   clock_escalated: '督办升级',
+  appeal_filed: '申诉核减待审',
+  appeal_decided: '申诉审核结果',
+  escalated_to_leaders: '重办超限待研判',
+  caller_reply: '回复来电人（短信）',
 };
 
 /**
@@ -56,6 +64,8 @@ export interface NotificationRule {
   audience: NotificationAudience;
   /** Channels tried for each recipient (webhooks only where an endpoint subscribes). */
   channels: readonly NotificationChannel[];
+  /** Only when the event leads to this status (e.g. a callback that escalates). */
+  onlyTo?: string;
 }
 
 export const NOTIFICATION_CHANNELS = ['in_app', 'webhook', 'sms'] as const;
@@ -88,6 +98,14 @@ export const NOTIFICATION_RULES: Readonly<Record<string, NotificationRule>> = {
   remind: { kind: 'reminder', audience: 'lead_unit', channels: ['in_app', 'webhook', 'sms'] },
   supervise: { kind: 'supervision_issued', audience: 'lead_unit', channels: ['in_app', 'webhook', 'sms'] },
   reply_supervision: { kind: 'supervision_replied', audience: 'centre', channels: ['in_app', 'webhook'] },
+  appeal_rating: { kind: 'appeal_filed', audience: 'centre', channels: ['in_app', 'webhook'] },
+  decide_appeal: { kind: 'appeal_decided', audience: 'lead_unit', channels: ['in_app', 'webhook'] },
+  callback: {
+    kind: 'escalated_to_leaders',
+    audience: 'centre',
+    channels: ['in_app', 'webhook'],
+    onlyTo: 'escalated',
+  },
 };
 
 /** The notice kind of each ladder step (the sweeper's notices; recipients per `STEP_AUDIENCE`). */

@@ -31,6 +31,10 @@ export const DEFAULT_TEMPLATES: Record<NotificationKind, string> = {
   clock_remind: '【12345】超期催办：工单{orderNo}「{title}」已超期（时限{deadline}），请{unitName}尽快办结。',
   clock_escalated:
     '【12345】督办升级：{unitName}承办的工单{orderNo}「{title}」超期未办结（时限{deadline}），已报上级单位督办。',
+  appeal_filed: '【12345】{unitName}对工单{orderNo}「{title}」的不满意评价提出申诉，请审核。',
+  appeal_decided: '【12345】工单{orderNo}「{title}」的申诉已审核，请{unitName}查看结果。',
+  escalated_to_leaders: '【12345】工单{orderNo}「{title}」重办后来电人仍不满意，已提交领导研判。',
+  caller_reply: '【12345】您的工单{orderNo}已办理，答复内容请见短信。',
 };
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;

@@ -147,6 +147,7 @@ describe('desiredClocks', () => {
       'intake',
       'pending_dispatch',
       'unit_replied',
+      'escalated',
       'closed',
       'not_accepted',
       'transferred_out',

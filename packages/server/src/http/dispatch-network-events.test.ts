@@ -203,6 +203,8 @@ describeEachDatabase('dispatch-network events over HTTP', (db) => {
           return g.chance(0.5);
         case 'order':
           return g.pick(['', 'not-an-order']);
+        case 'checks':
+          return spec.options.values.filter(() => g.chance(0.6));
       }
     };
     const failures: string[] = [];

@@ -26,5 +26,12 @@ function fieldSchema(spec: FieldSpec): Record<string, unknown> {
       return { type: 'integer', minimum: spec.min, maximum: spec.max, description };
     case 'boolean':
       return { type: 'boolean', description };
+    case 'checks':
+      return {
+        type: 'array',
+        items: { type: 'string', enum: [...spec.options.values] },
+        maxItems: spec.options.values.length,
+        description,
+      };
   }
 }

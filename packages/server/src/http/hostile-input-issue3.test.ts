@@ -108,6 +108,8 @@ function generator(seed: number, vocabulary: { keys: readonly string[]; words: r
         return chance(0.7) && pools.order?.length
           ? pick(pools.order)
           : pick(['', 'not-an-order', '000000000000']);
+      case 'checks':
+        return chance(0.7) ? s.options.values.filter(() => chance(0.6)) : [pick(['x', '']), 1];
     }
   };
   const mutate: Gen['mutate'] = (body, keys) => {

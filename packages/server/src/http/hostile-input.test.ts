@@ -43,6 +43,8 @@ function generator(rand: () => number) {
         return chance(0.5);
       case 'order':
         return pick(['', 'not-an-order', '000000000000']);
+      case 'checks':
+        return chance(0.7) ? spec.options.values.filter(() => chance(0.6)) : [string(), 'x'];
     }
   };
   const eventInput = (event: EventName): Json => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { STATUSES } from '@huawu/domain';
+import { DEFAULT_REQUIRED_CHECKS, STATUSES } from '@huawu/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../core/src/test-support/databases.js';
 import { VALID_INTAKE } from '../../../core/src/test-support/fixtures.js';
@@ -183,9 +183,13 @@ describeEachDatabase('HTTP work orders', (db) => {
       const before = o.deadlineAt as string;
       o = await step('reviewer', o, 'approve_extension', { comment: '同意' });
       expect(Date.parse(o.deadlineAt as string)).toBeGreaterThan(Date.parse(before));
-      o = await step('handler', o, 'reply', { result: 'resolved', publicReply: '已责令工地夜间停工' });
+      o = await step('handler', o, 'reply', {
+        result: 'resolved',
+        publicReply: '已责令工地夜间停工',
+        signedOffBy: '王科长',
+      });
       expect(o.status).toBe('unit_replied');
-      o = await step('reviewer', o, 'approve_reply');
+      o = await step('reviewer', o, 'approve_reply', { checks: [...DEFAULT_REQUIRED_CHECKS] });
       o = await step('callback', o, 'reply_to_caller', { method: 'phone', content: '已电话告知' });
       expect(o.status).toBe('pending_callback');
       o = await step('callback', o, 'callback', { satisfaction: 'satisfied', resolved: 'yes' });

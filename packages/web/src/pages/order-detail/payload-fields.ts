@@ -36,7 +36,11 @@ function formatValue(
 ) {
   if (Array.isArray(value)) {
     return value
-      .map((item) => (spec?.kind === 'units' ? (unitName(String(item)) ?? String(item)) : String(item)))
+      .map((item) => {
+        if (spec?.kind === 'units') return unitName(String(item)) ?? String(item);
+        if (spec?.kind === 'checks') return spec.options.labels[String(item)] ?? String(item);
+        return String(item);
+      })
       .join('、');
   }
   if (typeof value === 'boolean') return yesNo(value);

@@ -1,5 +1,5 @@
 import type { FieldSpec } from '@huawu/domain';
-import { Form, Input, InputNumber, Select, Switch, TreeSelect } from 'antd';
+import { Checkbox, Form, Input, InputNumber, Select, Switch, TreeSelect } from 'antd';
 import type { Rule } from 'antd/es/form';
 import type { UnitTreeNode } from '../../lib/unit-tree';
 
@@ -13,7 +13,8 @@ function rulesFor(spec: FieldSpec): Rule[] {
   if (!spec.required || spec.kind === 'boolean') return [];
   const choose = spec.kind === 'enum' || spec.kind === 'unit' || spec.kind === 'units';
   const message = `${choose ? '请选择' : '请填写'}${spec.label}`;
-  if (spec.kind === 'units') return [{ required: true, type: 'array', min: 1, message }];
+  if (spec.kind === 'units' || spec.kind === 'checks')
+    return [{ required: true, type: 'array', min: 1, message }];
   if (spec.kind === 'integer') return [{ required: true, message }];
   return [{ required: true, whitespace: spec.kind !== 'enum' && spec.kind !== 'unit', message }];
 }
@@ -67,6 +68,17 @@ function control(name: string, spec: FieldSpec, unitTree: UnitTreeNode[]) {
       return <Switch data-testid={testId} />;
     case 'order':
       return <Input placeholder="工单编号或 ID" maxLength={64} data-testid={testId} />;
+    case 'checks':
+      return (
+        <Checkbox.Group
+          style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
+          options={spec.options.values.map((value) => ({
+            value,
+            label: spec.options.labels[value] ?? value,
+          }))}
+          data-testid={testId}
+        />
+      );
     default:
       return <Input data-testid={testId} />;
   }
@@ -87,7 +99,7 @@ export function SpecField({ name, spec, unitTree }: Props) {
       rules={rulesFor(spec)}
       extra={extra}
       valuePropName={spec.kind === 'boolean' ? 'checked' : 'value'}
-      initialValue={spec.kind === 'boolean' ? false : undefined}
+      initialValue={spec.kind === 'boolean' ? false : spec.kind === 'checks' ? [] : undefined}
     >
       {control(name, spec, unitTree)}
     </Form.Item>

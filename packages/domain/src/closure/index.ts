@@ -1,0 +1,3 @@
+export * from './closure-policy.js';
+export * from './callback-rules.js';
+export * from './reply-scripts.js';
