@@ -17,6 +17,7 @@ import { NotificationSettingsPage } from './pages/notifications/notification-set
 import { OrderCreatePage } from './pages/order-create/order-create-page';
 import { OrderDetailPage } from './pages/order-detail/order-detail-page';
 import { OrderListPage } from './pages/order-list/order-list-page';
+import { PublicLookupPage } from './pages/public-lookup/public-lookup-page';
 import { UnitInboxPage } from './pages/unit-inbox/unit-inbox-page';
 import { UnitStatsPage } from './pages/unit-stats/unit-stats-page';
 import { UnitsPage } from './pages/units/units-page';
@@ -31,6 +32,7 @@ export function App() {
             <SessionRedirect />
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              <Route path="/query" element={<PublicLookupPage />} />
               <Route
                 element={
                   <RequireAuth>

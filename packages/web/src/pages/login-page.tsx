@@ -1,7 +1,7 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { useLocation, useNavigate } from 'react-router-dom';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { login } from '../api/auth';
 import { errorMessage } from '../api/client';
 import { useAuth } from '../auth/auth-context';
@@ -61,6 +61,11 @@ export function LoginPage() {
             登录
           </Button>
         </Form>
+        <Typography.Paragraph style={{ textAlign: 'center', margin: '16px 0 0' }}>
+          <Link to="/query" data-testid="public-lookup-link">
+            市民办件查询
+          </Link>
+        </Typography.Paragraph>
       </Card>
     </Flex>
   );

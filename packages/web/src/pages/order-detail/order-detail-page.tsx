@@ -11,6 +11,7 @@ import { OrderActions } from './order-actions';
 import { OrderDescriptions } from './order-descriptions';
 import { OrderFilesPanel } from './order-files-panel';
 import { OrderNegotiations } from './order-negotiations';
+import { OrderPrintButtons } from './order-print-buttons';
 import { OrderSupervisions } from './order-supervisions';
 import { OrderTimeline } from './order-timeline';
 import { OrderUnits } from './order-units';
@@ -67,6 +68,7 @@ export function OrderDetailPage() {
             </Space>
             <Space wrap>
               <OrderActions order={order} unitTree={units.handlingTree} onDone={replace} onStale={reload} />
+              <OrderPrintButtons orderId={order.id} orderNo={order.orderNo} />
               <Button icon={<ReloadOutlined />} onClick={() => void reload()} data-testid="order-reload">
                 刷新
               </Button>

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card } from 'antd';
+import { Button, Card, Space } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { OrderSummary } from '../../api/types';
@@ -9,6 +9,7 @@ import { PagedTable } from '../../components/paged-table';
 import { useAsync } from '../../lib/use-async';
 import { useUnits } from '../../lib/use-units';
 import { type FilterPatch, parseListQuery, toSearchParams } from './list-query';
+import { OrderExportButton } from './order-export-button';
 import { orderColumns } from './order-columns';
 import { OrderFilters } from './order-filters';
 
@@ -31,11 +32,14 @@ export function OrderListPage() {
     <Card
       title="工单列表"
       extra={
-        INTAKE_ROLES.includes(user.role) && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/orders/new')}>
-            新建工单
-          </Button>
-        )
+        <Space wrap>
+          <OrderExportButton query={query} />
+          {INTAKE_ROLES.includes(user.role) && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/orders/new')}>
+              新建工单
+            </Button>
+          )}
+        </Space>
       }
     >
       <OrderFilters

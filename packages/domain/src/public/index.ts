@@ -1,0 +1,3 @@
+export * from './public-phase.js';
+export * from './public-steps.js';
+export * from './public-lookup-input.js';
