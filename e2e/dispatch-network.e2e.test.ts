@@ -156,6 +156,7 @@ describe.skipIf(e2eSkipReason())('dispatch network in the browser', () => {
     await runAction(hp, 'reply', async (p) => {
       await chooseOption(p, 'field-result', '已解决');
       await p.getByTestId('field-publicReply').fill('经协调，加装电梯方案已获业主同意，将于下月开工。');
+      await p.getByTestId('field-signedOffBy').fill('李主任');
     });
     await expectStatus(hp, 'unit_replied');
     expect(await timelineEvents(hp)).toEqual([

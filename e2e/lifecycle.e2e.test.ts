@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chooseOption, chooseTreeNode, unitOptions } from './support/antd';
 import { fillLogin, submitLogin, switchUser } from './support/browser';
 import { e2eSkipReason } from './support/env';
-import { expectStatus, runAction, timelineEvents } from './support/order-page';
+import { expectStatus, runAction, tickAll, timelineEvents } from './support/order-page';
 import { screenshotter } from './support/screenshots';
 import { useBrowserSuite } from './support/suite';
 
@@ -73,6 +73,7 @@ describe.skipIf(e2eSkipReason())('web UI in headless Chromium', () => {
       await p
         .getByTestId('field-publicReply')
         .fill('经现场核查，已联系物业于当日清理楼道杂物，消防通道已恢复畅通。');
+      await p.getByTestId('field-signedOffBy').fill('王科长');
       await shot(p, 'reply-form');
     });
     await expectStatus(page, 'unit_replied');
@@ -81,7 +82,7 @@ describe.skipIf(e2eSkipReason())('web UI in headless Chromium', () => {
     // 审核 by the reviewer.
     await switchUser(page, 'reviewer', orderUrl);
     await expectStatus(page, 'unit_replied');
-    await runAction(page, 'approve_reply');
+    await runAction(page, 'approve_reply', (p) => tickAll(p, 'field-checks'));
     await expectStatus(page, 'pending_reply');
     await shot(page, 'reply-approved');
 

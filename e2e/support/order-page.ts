@@ -67,3 +67,13 @@ export async function timelineEvents(page: Page): Promise<string[]> {
   const entries = page.getByTestId('timeline-entry');
   return entries.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-event') ?? ''));
 }
+
+/** Ticks every box of a checklist field (e.g. the review checklist `field-checks`). */
+export async function tickAll(page: Page, testId: string): Promise<void> {
+  const boxes = page.getByTestId(testId).locator('input[type="checkbox"]');
+  const n = await boxes.count();
+  expect(n).toBeGreaterThan(0);
+  for (let i = 0; i < n; i++) {
+    if (!(await boxes.nth(i).isChecked())) await boxes.nth(i).check();
+  }
+}

@@ -38,3 +38,7 @@ export * from './order-files/index.js';
 export * from './supervision/index.js';
 export * from './desk/index.js';
 export * from './units/index.js';
+export * from './public-lookup/index.js';
+export * from './archive/index.js';
+export * from './export/index.js';
+export { getClosurePolicy, putClosurePolicy, readClosurePolicy } from './closure/closure-policy.js';

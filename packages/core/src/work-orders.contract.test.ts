@@ -1,5 +1,6 @@
 import { DEFAULT_REQUIRED_CHECKS, extendDeadline } from '@huawu/domain';
 import { beforeAll, expect, it } from 'vitest';
+import { putClosurePolicy } from './closure/closure-policy.js';
 import {
   A,
   bundledCalendar,
@@ -47,15 +48,23 @@ describeEachDatabase('work-order lifecycle branches', (db) => {
     expect(quick.timeline.at(-1)?.payload).toEqual({ answer: '已告知办事指南' });
     expect(quick.knowledgeAnswer).toBeNull();
 
+    // Direct answers are called back by sample (closure policy); here every one is sampled.
+    await putClosurePolicy(core, A.admin, { directAnswerSampleRate: 1 });
     let slow = await newOrder(core);
     expect(slow.wantsCallback).toBe(true);
     slow = await step(core, slow, A.agent, 'answer_directly', { answer: '已告知' });
+    await putClosurePolicy(core, A.admin, {});
     expect(slow.status).toBe('pending_callback');
     expect(slow.closedAt).toBeNull();
     await expectRefused(core, slow, A.callback, 'close', { reasonCode: 'bored' }, 'VALIDATION_FAILED');
-    slow = await step(core, slow, A.callback, 'close', { reasonCode: 'unreachable', comment: '三次未接通' });
+    // 无法联系 needs the configured number of failed attempts first (closure tests cover the attempts).
+    await expectRefused(core, slow, A.callback, 'close', { reasonCode: 'unreachable' }, 'GUARD_FAILED');
+    slow = await step(core, slow, A.callback, 'close', {
+      reasonCode: 'caller_declined',
+      comment: '来电人表示无需回访',
+    });
     expect(slow).toMatchObject({ status: 'closed', closedAt: NOW.toISOString(), satisfaction: null });
-    expect(slow.timeline.at(-1)?.comment).toBe('三次未接通');
+    expect(slow.timeline.at(-1)?.comment).toBe('来电人表示无需回访');
   });
 
   it('不予受理 and 转外线 end the order; both can be archived, only by supervisor or admin', async () => {
@@ -310,9 +319,11 @@ describeEachDatabase('work-order lifecycle branches', (db) => {
       o = await step(core, o, handlerOf(unit), 'sign');
       o = await toCallback(core, o, unit);
     }
-    const error = await expectRefused(core, o, A.callback, 'callback', redo, 'GUARD_FAILED');
-    expect(error.message).toContain(String(max));
-    o = await step(core, o, A.callback, 'callback', { satisfaction: 'dissatisfied', resolved: 'no' });
+    // Past the limit the case goes to the leaders (待领导研判) rather than round again.
+    const escalated = await step(core, o, A.callback, 'callback', redo);
+    expect(escalated).toMatchObject({ status: 'escalated', redoCount: max, satisfaction: 'dissatisfied' });
+    await expectRefused(core, escalated, A.callback, 'callback', redo, 'TRANSITION_NOT_ALLOWED');
+    o = await step(core, escalated, A.supervisor, 'leader_close', { reason: '已充分解释，诉求超出政策范围' });
     expect(o).toMatchObject({ status: 'closed', redoCount: max, satisfaction: 'dissatisfied' });
     await expectRefused(core, o, A.callback, 'callback', redo, 'TRANSITION_NOT_ALLOWED');
   });

@@ -13,14 +13,17 @@ import { registerInputGuard } from './http/input-guard.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { accuracyRoutes } from './routes/accuracy.routes.js';
+import { closureRoutes } from './routes/closure.routes.js';
 import { ctiRoutes } from './routes/cti.routes.js';
 import { deskRoutes } from './routes/desk.routes.js';
 import { dispatchRoutes } from './routes/dispatch.routes.js';
 import { intakeRoutes } from './routes/intake.routes.js';
 import { knowledgeRoutes } from './routes/knowledge.routes.js';
 import { notificationRoutes } from './routes/notifications.routes.js';
+import { orderExportRoutes } from './routes/order-export.routes.js';
 import { orderFilesRoutes } from './routes/order-files.routes.js';
 import { noticesStreamRoutes } from './routes/notices-stream.routes.js';
+import { publicLookupRoutes } from './routes/public-lookup.routes.js';
 import { unitRoutes } from './routes/units.routes.js';
 import { workOrderRoutes } from './routes/work-orders.routes.js';
 
@@ -107,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   authRoutes(app, { ...ctx, secureCookies: options.secureCookies ?? false, loginRateLimit });
   workOrderRoutes(app, ctx);
+  orderExportRoutes(app, ctx);
   adminRoutes(app, ctx);
   intakeRoutes(app, ctx);
   ctiRoutes(app, ctx);
@@ -116,8 +120,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   noticesStreamRoutes(app, ctx);
   dispatchRoutes(app, ctx);
   deskRoutes(app, ctx);
+  closureRoutes(app, ctx);
   orderFilesRoutes(app, ctx);
   unitRoutes(app, ctx);
+  publicLookupRoutes(app, ctx);
 
   if (spa && options.webRoot) await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });
   return app;

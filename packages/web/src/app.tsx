@@ -6,7 +6,9 @@ import { RequireAuth } from './auth/require-auth';
 import { SessionRedirect } from './auth/session-redirect';
 import { AppLayout } from './components/app-layout';
 import { AccuracyPage } from './pages/accuracy/accuracy-page';
+import { CallbackDeskPage } from './pages/callback-desk/callback-desk-page';
 import { CalendarPage } from './pages/calendar-page';
+import { ClosureSettingsPage } from './pages/closure-settings/closure-settings-page';
 import { DispatchCataloguePage } from './pages/dispatch-catalogue/dispatch-catalogue-page';
 import { DispatchDeskPage } from './pages/dispatch-desk/dispatch-desk-page';
 import { IntakeSettingsPage } from './pages/intake-settings/intake-settings-page';
@@ -51,6 +53,8 @@ export function App() {
                 <Route path="/calendar" element={<CalendarPage />} />
                 <Route path="/dispatch-catalogue/*" element={<DispatchCataloguePage />} />
                 <Route path="/dispatch-desk" element={<DispatchDeskPage />} />
+                <Route path="/callback-desk" element={<CallbackDeskPage />} />
+                <Route path="/closure-settings" element={<ClosureSettingsPage />} />
                 <Route path="/unit-inbox" element={<UnitInboxPage />} />
                 <Route path="/unit-stats" element={<UnitStatsPage />} />
                 <Route path="/units" element={<UnitsPage />} />

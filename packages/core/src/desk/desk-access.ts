@@ -4,6 +4,8 @@ import { AppError } from '../app-error.js';
 /** Who may read the desks (docs/DISPATCH.md "Desk queues and unit assessment"). */
 
 const QUEUE_ROLES: readonly Role[] = ['dispatcher', 'reviewer', 'supervisor', 'admin'];
+/** 回访台 (审核, 回复, 回访, 研判, 申诉): the callback staff, reviewers and the centre's leads. */
+const CLOSURE_QUEUE_ROLES: readonly Role[] = ['callback', 'reviewer', 'supervisor', 'admin'];
 const STATS_ROLES: readonly Role[] = ['dispatcher', 'supervisor', 'admin'];
 
 /** The unit inbox: the unit's own handlers and admins. */
@@ -15,6 +17,12 @@ export function assertUnitInboxReader(actor: Actor): void {
 export function assertDeskQueueReader(actor: Actor): void {
   if (!QUEUE_ROLES.includes(actor.role))
     throw new AppError('ROLE_NOT_PERMITTED', '您的角色不能查看派单台队列');
+}
+
+/** The callback desk's queues: callback staff, reviewers, supervisors, admins. */
+export function assertClosureQueueReader(actor: Actor): void {
+  if (!CLOSURE_QUEUE_ROLES.includes(actor.role))
+    throw new AppError('ROLE_NOT_PERMITTED', '您的角色不能查看回访台队列');
 }
 
 /** Unit assessment statistics: dispatchers, supervisors, admins. */

@@ -20,10 +20,18 @@ import {
   unitNames,
 } from '../storage/desk-queues.repository.js';
 import { listActiveEntriesFor } from '../storage/dispatch-catalogue.repository.js';
-import { assertDeskQueueReader } from './desk-access.js';
+import { CLOSURE_QUEUES, closureQueueExtras } from './closure-queue-items.js';
+import { assertClosureQueueReader, assertDeskQueueReader } from './desk-access.js';
 import { DESK_COUNT_CAP, type DeskListOptions, parsePaging, planSegments } from './desk-paging.js';
 
-export const DESK_QUEUES = ['pending_dispatch', 'returns', 'extensions', 'overdue', 'supervisions'] as const;
+export const DISPATCH_QUEUES = [
+  'pending_dispatch',
+  'returns',
+  'extensions',
+  'overdue',
+  'supervisions',
+] as const;
+export const DESK_QUEUES = [...DISPATCH_QUEUES, ...CLOSURE_QUEUES] as const;
 export type DeskQueue = (typeof DESK_QUEUES)[number];
 
 export interface DeskQueueQuery {
@@ -156,6 +164,14 @@ async function shapeItems(deps: CoreDeps, queue: DeskQueue, rows: QueueRow[], no
           colour: clockColour(stage),
         };
       });
+    case 'review':
+    case 'reply':
+    case 'callback':
+    case 'escalated':
+    case 'appeals': {
+      const extras = await closureQueueExtras(deps, queue, rows, now);
+      return rows.map((r) => ({ ...orderBrief(r, names), ...extras(r) }));
+    }
     case 'supervisions':
       return rows.map((r) => ({
         ...orderBrief(r, names),
@@ -171,7 +187,8 @@ async function shapeItems(deps: CoreDeps, queue: DeskQueue, rows: QueueRow[], no
 
 /**
  * 派单台队列 (the centre's dispatch-desk queues): 待派单, 退单审核, 延期审核, 超期 (red or beyond) and
- * open 督办 — each in index order with LIMIT; the count stops at the cap (`totalCapped`).
+ * open 督办; 回访台 queues: 待审核, 待回复, 待回访, 待研判, 申诉审核 — each in index order with LIMIT; the
+ * count stops at the cap (`totalCapped`).
  */
 export async function listDeskQueue(
   deps: CoreDeps,
@@ -180,10 +197,11 @@ export async function listDeskQueue(
   query: DeskQueueQuery,
   options: DeskListOptions = {},
 ) {
-  assertDeskQueueReader(actor);
   if (!(DESK_QUEUES as readonly string[]).includes(queue)) {
     throw AppError.validation('queue', `未知队列：${queue.slice(0, 30)}（可选 ${DESK_QUEUES.join('、')}）`);
   }
+  if ((CLOSURE_QUEUES as readonly string[]).includes(queue)) assertClosureQueueReader(actor);
+  else assertDeskQueueReader(actor);
   const name = queue as DeskQueueName;
   const paging = parsePaging(query);
   const cap = options.countCap ?? DESK_COUNT_CAP;

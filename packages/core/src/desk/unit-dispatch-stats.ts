@@ -26,6 +26,7 @@ import {
   supervisionsInPeriod,
 } from '../storage/desk-stats.repository.js';
 import { assertUnitStatsReader } from './desk-access.js';
+import { countClosure } from './closure-stats.js';
 
 export interface UnitStatsQuery {
   from?: string;
@@ -40,6 +41,9 @@ const PERIOD_EVENTS = [
   'request_extension',
   'approve_extension',
   'reply',
+  'callback',
+  'appeal_rating',
+  'decide_appeal',
 ];
 
 function period(deps: CoreDeps, query: UnitStatsQuery) {
@@ -70,7 +74,8 @@ function requesterOf(e: StatsEvent, requests: Map<string, StatsEvent[]>): string
 /**
  * 承办单位考核统计: per unit, what happened in the period [from, to] (local dates, inclusive) — orders
  * received as lead or co-unit, returns, negotiations, extensions, red cards on sign/handle clocks,
- * escalations, 督办 and replies — with the rates of domain `unitDispatchRates`.
+ * escalations, 督办, replies, callbacks (满意/解决/重办, 核减 excluded) and appeals — with the rates of
+ * domain `unitDispatchRates`.
  */
 export async function unitDispatchStats(deps: CoreDeps, actor: Actor, query: UnitStatsQuery) {
   assertUnitStatsReader(actor);
@@ -145,6 +150,7 @@ export async function unitDispatchStats(deps: CoreDeps, actor: Actor, query: Uni
         break;
     }
   }
+  await countClosure(db, events, bump);
   for (const m of marks) {
     if (m.step === 'red' && m.clockKind === 'sign') bump(m.unitId, 'signOverdue', m.n);
     if (m.step === 'red' && m.clockKind === 'handle') bump(m.unitId, 'handleOverdue', m.n);

@@ -1,3 +1,4 @@
+import { putClosurePolicy } from '../closure/closure-policy.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CATEGORIES, DEFAULT_PHRASES, DEFAULT_SCOPE_RULES } from '@huawu/domain';
 import { prepareDatabase } from '../create-core.js';
@@ -507,7 +508,9 @@ describeEachDatabase('intake desk (受理台)', (db) => {
       const phone = '13400000004';
       const open = await newOrder(core, { callerPhone: phone, title: '历史一' });
       let done = await newOrder(core, { callerPhone: phone, title: '历史二' });
+      await putClosurePolicy(core, A.admin, { directAnswerSampleRate: 1 }); // this answer is called back
       done = await step(core, done, A.agent, 'answer_directly', { answer: '已答复' });
+      await putClosurePolicy(core, A.admin, {});
       done = await step(core, done, A.callback, 'callback', {
         satisfaction: 'basically_satisfied',
         resolved: 'yes',

@@ -2,7 +2,17 @@ import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { Schema } from './schema.js';
 
 type Db = Kysely<Schema>;
-export type DeskQueueName = 'pending_dispatch' | 'returns' | 'extensions' | 'overdue' | 'supervisions';
+export type DeskQueueName =
+  | 'pending_dispatch'
+  | 'returns'
+  | 'extensions'
+  | 'overdue'
+  | 'supervisions'
+  | 'review'
+  | 'reply'
+  | 'callback'
+  | 'escalated'
+  | 'appeals';
 type Page = { offset: number; limit: number };
 
 /** The order columns every queue row carries. */
@@ -22,6 +32,15 @@ const ORDER_COLUMNS = [
   'o.negotiated',
   'o.pending_extension_days',
   'o.extension_requested_at',
+  'o.replied_at',
+  'o.caller_replied_at',
+  'o.callback_attempts',
+  'o.last_callback_attempt_at',
+  'o.satisfaction',
+  'o.resolved',
+  'o.redo_count',
+  'o.closed_at',
+  'o.appeal_deadline_at',
 ] as const;
 
 // biome-ignore lint/suspicious/noExplicitAny: the queue bases differ in their joined tables
@@ -46,6 +65,16 @@ function queueBase(db: Db, queue: DeskQueueName, now: string): AnyQuery {
         .where('c.due_at', '<', now);
     case 'supervisions':
       return db.selectFrom('supervisions as s').where('s.status', '=', 'open');
+    case 'review':
+      return db.selectFrom('work_orders as o').where('o.status', '=', 'unit_replied');
+    case 'reply':
+      return db.selectFrom('work_orders as o').where('o.status', '=', 'pending_reply');
+    case 'callback':
+      return db.selectFrom('work_orders as o').where('o.status', '=', 'pending_callback');
+    case 'escalated':
+      return db.selectFrom('work_orders as o').where('o.status', '=', 'escalated');
+    case 'appeals':
+      return db.selectFrom('work_orders as o').where('o.appeal_status', '=', 'pending');
   }
 }
 
@@ -65,7 +94,22 @@ export async function listQueue(db: Db, queue: DeskQueueName, now: string, page:
   switch (queue) {
     case 'pending_dispatch':
     case 'returns':
+    case 'escalated':
+      // (status, created_at) index.
       q = q.select(ORDER_COLUMNS).orderBy('o.created_at').orderBy('o.id');
+      break;
+    case 'review':
+    case 'reply':
+      // The oldest unit reply first ((status, replied_at) index).
+      q = q.select(ORDER_COLUMNS).orderBy('o.replied_at').orderBy('o.id');
+      break;
+    case 'callback':
+      // The caller answered longest ago first ((status, caller_replied_at) index).
+      q = q.select(ORDER_COLUMNS).orderBy('o.caller_replied_at').orderBy('o.id');
+      break;
+    case 'appeals':
+      // The appeal whose filing window closes first ((appeal_status, appeal_deadline_at) index).
+      q = q.select(ORDER_COLUMNS).orderBy('o.appeal_deadline_at').orderBy('o.id');
       break;
     case 'extensions':
       q = q.select(ORDER_COLUMNS).orderBy('o.extension_requested_at').orderBy('o.id');
@@ -114,36 +158,71 @@ export async function listQueue(db: Db, queue: DeskQueueName, now: string, page:
   return (await q.limit(page.limit).offset(page.offset).execute()) as QueueRow[];
 }
 
+export interface LastEvent {
+  at: string;
+  actorId: string;
+  payload: string;
+  comment: string | null;
+  unitId: string | null;
+  unitName: string | null;
+}
+
 /** The last event of `event` per order, for a page of orders (one query). */
 export async function lastEventsOf(db: Db, orderIds: readonly string[], event: string) {
-  if (orderIds.length === 0)
-    return new Map<
-      string,
-      { at: string; actorId: string; payload: string; unitId: string | null; unitName: string | null }
-    >();
+  if (orderIds.length === 0) return new Map<string, LastEvent>();
   const rows = await db
     .selectFrom('work_order_events as e')
     .leftJoin('users as us', 'us.id', 'e.actor_id')
     .leftJoin('units as un', 'un.id', 'us.unit_id')
-    .select(['e.order_id', 'e.seq', 'e.at', 'e.actor_id', 'e.payload', 'us.unit_id', 'un.name as unit_name'])
+    .select([
+      'e.order_id',
+      'e.seq',
+      'e.at',
+      'e.actor_id',
+      'e.payload',
+      'e.comment',
+      'us.unit_id',
+      'un.name as unit_name',
+    ])
     .where('e.order_id', 'in', [...orderIds])
     .where('e.event', '=', event)
     .orderBy('e.seq')
     .execute();
-  const last = new Map<
-    string,
-    { at: string; actorId: string; payload: string; unitId: string | null; unitName: string | null }
-  >();
+  const last = new Map<string, LastEvent>();
   for (const r of rows) {
     last.set(r.order_id, {
       at: r.at,
       actorId: r.actor_id,
       payload: r.payload,
+      comment: r.comment,
       unitId: r.unit_id,
       unitName: r.unit_name,
     });
   }
   return last;
+}
+
+/** The open clocks of a kind on a page of orders (index (order_id, open)). */
+export async function openClocksOf(db: Db, orderIds: readonly string[], kind: string) {
+  if (orderIds.length === 0) return new Map<string, OpenClockRow>();
+  const rows = await db
+    .selectFrom('order_clocks')
+    .select(['order_id', 'due_at', 'warn_at', 'remind_at', 'escalate_at', 'stage', 'paused_at'])
+    .where('order_id', 'in', [...orderIds])
+    .where('open', '=', 1)
+    .where('kind', '=', kind)
+    .execute();
+  return new Map(rows.map((r) => [r.order_id, r as OpenClockRow]));
+}
+
+export interface OpenClockRow {
+  order_id: string;
+  due_at: string;
+  warn_at: string;
+  remind_at: string;
+  escalate_at: string;
+  stage: number;
+  paused_at: string | null;
 }
 
 /** Unit names by id (one query). */

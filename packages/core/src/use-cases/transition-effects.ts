@@ -150,6 +150,8 @@ export function applyTransitionEffects(
       next.pendingExtensionDays = null;
       next.extensionRequestedAt = null;
       break;
+    // A direct answer is the reply to the caller (回复), told on the call itself.
+    case 'answer_directly':
     case 'reply_to_caller':
       next.callerRepliedAt = at;
       break;

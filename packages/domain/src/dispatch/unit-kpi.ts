@@ -8,6 +8,12 @@
  * - 按时办结率 onTimeHandleRate = 1 − handleOverdue ÷ received
  * - 延期率 extensionRate = extensionsRequested ÷ received
  * - 督办率 supervisionRate = supervisions ÷ received
+ * - 满意率 satisfactionRate = satisfied ÷ (callbacks − ratingsExcluded)
+ * - 解决率 resolvedRate = resolved ÷ (callbacks − ratingsExcluded)
+ * - 重办率 redoRate = redone ÷ received
+ *
+ * A rating whose appeal was upheld (申诉核减) is removed from the unit's assessment: it stays in
+ * `callbacks` (the calls were made) but leaves satisfied / dissatisfied / resolved and both denominators.
  *
  * A rate with a zero denominator is `null` (shown "—"), never 0 or 100 %; on-time rates never drop
  * below 0 (a unit may be overdue on an order received before the period). Rounded to 4 decimals.
@@ -31,6 +37,22 @@ export interface UnitDispatchCounts {
   supervisions: number;
   /** Replies (答复) the unit gave as lead. */
   replied: number;
+  /** Valid callbacks (回访 with a rating) of orders the unit replied to as lead. */
+  callbacks: number;
+  /** Of those not excluded: 满意 + 基本满意 (+ 非常满意 on the five-level scale). */
+  satisfied: number;
+  /** Of those not excluded: 不满意 + 非常不满意. */
+  dissatisfied: number;
+  /** Of those not excluded: the caller said the problem was solved (是). */
+  resolved: number;
+  /** Callbacks whose rating was removed by an upheld appeal (核减), whenever it was decided. */
+  ratingsExcluded: number;
+  /** Callbacks that sent the order back for redo (重办). */
+  redone: number;
+  /** Appeals against a bad rating (申诉核减) the unit filed. */
+  appealsFiled: number;
+  /** Appeals of the unit the centre upheld. */
+  appealsUpheld: number;
 }
 
 export interface UnitDispatchRates {
@@ -40,6 +62,9 @@ export interface UnitDispatchRates {
   onTimeHandleRate: number | null;
   extensionRate: number | null;
   supervisionRate: number | null;
+  satisfactionRate: number | null;
+  resolvedRate: number | null;
+  redoRate: number | null;
 }
 
 export const UNIT_COUNT_KEYS = [
@@ -55,6 +80,14 @@ export const UNIT_COUNT_KEYS = [
   'escalations',
   'supervisions',
   'replied',
+  'callbacks',
+  'satisfied',
+  'dissatisfied',
+  'resolved',
+  'ratingsExcluded',
+  'redone',
+  'appealsFiled',
+  'appealsUpheld',
 ] as const satisfies readonly (keyof UnitDispatchCounts)[];
 
 export const UNIT_COUNT_LABELS: Record<keyof UnitDispatchCounts, string> = {
@@ -70,6 +103,14 @@ export const UNIT_COUNT_LABELS: Record<keyof UnitDispatchCounts, string> = {
   escalations: '升级督办',
   supervisions: '收到督办',
   replied: '已答复',
+  callbacks: '有效回访',
+  satisfied: '满意',
+  dissatisfied: '不满意',
+  resolved: '已解决',
+  ratingsExcluded: '核减评价',
+  redone: '重办',
+  appealsFiled: '申诉',
+  appealsUpheld: '申诉成立',
 };
 
 export const UNIT_RATE_KEYS = [
@@ -79,6 +120,9 @@ export const UNIT_RATE_KEYS = [
   'onTimeHandleRate',
   'extensionRate',
   'supervisionRate',
+  'satisfactionRate',
+  'resolvedRate',
+  'redoRate',
 ] as const satisfies readonly (keyof UnitDispatchRates)[];
 
 export const UNIT_RATE_LABELS: Record<keyof UnitDispatchRates, string> = {
@@ -88,6 +132,9 @@ export const UNIT_RATE_LABELS: Record<keyof UnitDispatchRates, string> = {
   onTimeHandleRate: '按时办结率',
   extensionRate: '延期率',
   supervisionRate: '督办率',
+  satisfactionRate: '满意率',
+  resolvedRate: '解决率',
+  redoRate: '重办率',
 };
 
 export const emptyUnitCounts = (): UnitDispatchCounts => ({
@@ -103,6 +150,14 @@ export const emptyUnitCounts = (): UnitDispatchCounts => ({
   escalations: 0,
   supervisions: 0,
   replied: 0,
+  callbacks: 0,
+  satisfied: 0,
+  dissatisfied: 0,
+  resolved: 0,
+  ratingsExcluded: 0,
+  redone: 0,
+  appealsFiled: 0,
+  appealsUpheld: 0,
 });
 
 const round4 = (x: number) => Math.round(x * 10000) / 10000;
@@ -112,6 +167,8 @@ const onTime = (late: number, whole: number): number | null =>
 
 /** The rates of one unit's counts. */
 export function unitDispatchRates(c: UnitDispatchCounts): UnitDispatchRates {
+  // Ratings removed on appeal (核减) leave the denominator of both callback rates.
+  const rated = Math.max(0, c.callbacks - c.ratingsExcluded);
   return {
     returnRate: ratio(c.returnsRequested, c.received),
     returnApprovalRate: ratio(c.returnsApproved, c.returnsRequested),
@@ -119,6 +176,9 @@ export function unitDispatchRates(c: UnitDispatchCounts): UnitDispatchRates {
     onTimeHandleRate: onTime(c.handleOverdue, c.received),
     extensionRate: ratio(c.extensionsRequested, c.received),
     supervisionRate: ratio(c.supervisions, c.received),
+    satisfactionRate: ratio(c.satisfied, rated),
+    resolvedRate: ratio(c.resolved, rated),
+    redoRate: ratio(c.redone, c.received),
   };
 }
 

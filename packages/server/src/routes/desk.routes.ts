@@ -48,7 +48,8 @@ export function deskRoutes(app: FastifyInstance, ctx: AuthContext): void {
     {
       schema: {
         tags,
-        summary: '派单台队列：pending_dispatch / returns / extensions / overdue / supervisions',
+        summary:
+          '派单台队列 pending_dispatch / returns / extensions / overdue / supervisions；回访台队列 review / reply / callback / escalated / appeals',
         params: QueueParams,
         querystring: QueueQuery,
       },

@@ -1,3 +1,4 @@
+import type { OrderClosure } from './closure';
 import type { AppealType, CallerType, Channel, FieldSpecs, Role, Status, Urgency } from '@huawu/domain';
 
 /** Shapes of the HTTP API (docs/API.md). */
@@ -189,6 +190,8 @@ export interface OrderDetail extends OrderSummary {
   allowedEvents: AllowedEvent[];
   /** The dispatch network (unit tasks, clocks, ladder, 督办, 协商); absent on older servers. */
   network?: OrderNetwork;
+  /** Reply, callback, closure and appeal (issue 5); absent on older servers. */
+  closure?: OrderClosure | null;
 }
 
 export interface Page<T> {

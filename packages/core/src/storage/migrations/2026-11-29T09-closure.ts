@@ -27,9 +27,4 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('work_orders')
     .columns(['status', 'caller_replied_at'])
     .execute();
-  await db.schema
-    .createIndex('work_orders_appeal_idx')
-    .on('work_orders')
-    .columns(['appeal_status'])
-    .execute();
 }

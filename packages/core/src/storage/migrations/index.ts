@@ -8,6 +8,10 @@ import * as notifications from './2026-11-28T05-notifications.js';
 import * as dispatchNetwork from './2026-11-28T06-dispatch-network.js';
 import * as deskIndexes from './2026-11-28T07-desk-indexes.js';
 import * as unitContacts from './2026-11-28T08-unit-contacts.js';
+import * as closure from './2026-11-29T09-closure.js';
+import * as eventChain from './2026-11-29T10-event-chain.js';
+import * as publicLookup from './2026-11-29T11-public-lookup.js';
+import * as closureQueueIndexes from './2026-11-29T12-closure-queue-indexes.js';
 
 /** Every migration, keyed by an ISO-timestamped name; Kysely applies them in name order. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -20,4 +24,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T06-dispatch-network': dispatchNetwork,
   '2026-11-28T07-desk-indexes': deskIndexes,
   '2026-11-28T08-unit-contacts': unitContacts,
+  '2026-11-29T09-closure': closure,
+  '2026-11-29T10-event-chain': eventChain,
+  '2026-11-29T11-public-lookup': publicLookup,
+  '2026-11-29T12-closure-queue-indexes': closureQueueIndexes,
 };

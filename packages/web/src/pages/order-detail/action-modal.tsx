@@ -5,6 +5,7 @@ import { FormModal } from '../../components/form-modal';
 import { useFormSubmit } from '../../lib/use-form-submit';
 import type { UnitTreeNode } from '../../lib/unit-tree';
 import { toTransitionInput } from './action-input';
+import type { ActionPrefill } from './action-prefill';
 import { DispatchSuggestionHint, overrideReasonMode, useDispatchSuggestion } from './dispatch-suggestion';
 import { SpecField } from './spec-field';
 
@@ -17,10 +18,12 @@ interface Props {
   onClose: () => void;
   onDone: (order: OrderDetail) => void;
   onStale: () => void;
+  /** Values the form starts with or derives (e.g. the reply script as 回复内容). */
+  prefill?: ActionPrefill;
 }
 
 /** The form of one action, rendered from its FieldSpecs and posted as a transition. */
-export function ActionModal({ order, action, unitTree, onClose, onDone, onStale }: Props) {
+export function ActionModal({ order, action, unitTree, onClose, onDone, onStale, prefill }: Props) {
   const [form] = Form.useForm();
   const { message } = App.useApp();
   const fields = Object.entries(action.input ?? {});
@@ -41,6 +44,13 @@ export function ActionModal({ order, action, unitTree, onClose, onDone, onStale 
     },
   });
 
+  // A derived value replaces only what the user has not typed over.
+  const follow = (changed: Record<string, unknown>) => {
+    const next = prefill?.follow?.(changed);
+    for (const [name, value] of Object.entries(next ?? {}))
+      if (!form.isFieldTouched(name)) form.setFieldValue(name, value);
+  };
+
   const transition = async (values: Record<string, unknown>) => {
     const input = toTransitionInput(action.input ?? {}, values);
     const detail = await transitionOrder(order.id, action.name, input, order.version);
@@ -59,7 +69,14 @@ export function ActionModal({ order, action, unitTree, onClose, onDone, onStale 
       danger={action.tone === 'danger'}
       testIds={{ submit: 'action-submit', error: 'action-modal-error', cancel: 'action-modal-cancel' }}
     >
-      <Form form={form} layout="vertical" disabled={submitting} data-testid={`action-form-${action.name}`}>
+      <Form
+        form={form}
+        layout="vertical"
+        disabled={submitting}
+        initialValues={prefill?.initial}
+        onValuesChange={follow}
+        data-testid={`action-form-${action.name}`}
+      >
         {fields.length === 0 && <p>确认{action.label}？</p>}
         <DispatchSuggestionHint state={suggestion} />
         {fields.map(([name, spec]) =>

@@ -3,16 +3,19 @@ import { useState } from 'react';
 import type { AllowedEvent, OrderDetail } from '../../api/types';
 import type { UnitTreeNode } from '../../lib/unit-tree';
 import { ActionModal } from './action-modal';
+import type { ActionPrefills } from './action-prefill';
 
 interface Props {
   order: OrderDetail;
   unitTree: UnitTreeNode[];
   onDone: (order: OrderDetail) => void;
   onStale: () => void;
+  /** Form values per action the page supplies (see closurePrefills). */
+  prefills?: ActionPrefills;
 }
 
 /** One button per action the server allows this user now (`allowedEvents`). */
-export function OrderActions({ order, unitTree, onDone, onStale }: Props) {
+export function OrderActions({ order, unitTree, onDone, onStale, prefills }: Props) {
   const [active, setActive] = useState<AllowedEvent | null>(null);
   if (order.allowedEvents.length === 0) return null;
   return (
@@ -39,6 +42,7 @@ export function OrderActions({ order, unitTree, onDone, onStale }: Props) {
           onClose={() => setActive(null)}
           onDone={onDone}
           onStale={onStale}
+          prefill={prefills?.[active.name]}
         />
       )}
     </>

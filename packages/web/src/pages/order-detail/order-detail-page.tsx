@@ -7,7 +7,9 @@ import { PageError } from '../../components/page-error';
 import { PageLoading } from '../../components/page-loading';
 import { StatusTag } from '../../components/status-tag';
 import { useUnits } from '../../lib/use-units';
+import { closurePrefills } from './action-prefill';
 import { OrderActions } from './order-actions';
+import { OrderClosurePanel } from './order-closure-panel';
 import { OrderDescriptions } from './order-descriptions';
 import { OrderFilesPanel } from './order-files-panel';
 import { OrderNegotiations } from './order-negotiations';
@@ -67,7 +69,13 @@ export function OrderDetailPage() {
               </Space>
             </Space>
             <Space wrap>
-              <OrderActions order={order} unitTree={units.handlingTree} onDone={replace} onStale={reload} />
+              <OrderActions
+                order={order}
+                unitTree={units.handlingTree}
+                onDone={replace}
+                onStale={reload}
+                prefills={closurePrefills(order.closure)}
+              />
               <OrderPrintButtons orderId={order.id} orderNo={order.orderNo} />
               <Button icon={<ReloadOutlined />} onClick={() => void reload()} data-testid="order-reload">
                 刷新
@@ -79,6 +87,7 @@ export function OrderDetailPage() {
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={14}>
             <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+              <OrderClosurePanel closure={order.closure} status={order.status} />
               <Card title="工单信息">
                 <OrderDescriptions order={order} />
               </Card>

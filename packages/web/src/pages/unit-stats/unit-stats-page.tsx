@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Space, Table } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -81,13 +81,18 @@ export function UnitStatsPage() {
           data-testid="stats-error"
         />
       ) : null}
+      <Typography.Paragraph type="secondary" data-testid="stats-formulas">
+        满意率 = 满意 ÷（有效回访 − 核减评价）；解决率 = 已解决 ÷（有效回访 − 核减评价）；重办率 = 重办 ÷
+        收到派单。申诉成立（核减）的评价不计入单位考核。
+      </Typography.Paragraph>
       <Table
         rowKey="unitId"
         size="middle"
         loading={loading}
         columns={statsColumns}
         dataSource={error ? [] : (data ?? [])}
-        scroll={{ x: 1500 }}
+        scroll={{ x: 2800 }}
+        bordered
         pagination={false}
         data-testid="stats-table"
       />
