@@ -9,6 +9,8 @@ export const EXIT = {
   notFound: 4,
   conflict: 5,
   denied: 6,
+  /** `huawu audit verify` found a broken link in the event or archive chain (docs/ARCHIVE.md). */
+  auditBroken: 7,
 } as const;
 
 export const EXIT_CODE: Record<ErrorCode, number> = {
@@ -31,3 +33,10 @@ export const EXIT_CODE: Record<ErrorCode, number> = {
   CALENDAR_YEAR_MISSING: EXIT.invalid,
   INTERNAL: EXIT.internal,
 };
+
+/** Thrown by a command that has printed its own report: `main` returns `code` without another message. */
+export class ExitWith extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}

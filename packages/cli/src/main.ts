@@ -1,11 +1,12 @@
 import { isAppError } from '@huawu/core';
 import { Command, CommanderError } from 'commander';
 import { registerAdminCommands } from './commands/admin.commands.js';
+import { registerAuditCommands } from './commands/audit.commands.js';
 import { registerIntakeCommands } from './commands/intake.commands.js';
 import { registerKbCommands } from './commands/kb.commands.js';
 import { registerServeCommands } from './commands/serve.commands.js';
 import { registerSweepCommands } from './commands/sweep.commands.js';
-import { EXIT, EXIT_CODE } from './exit-codes.js';
+import { EXIT, EXIT_CODE, ExitWith } from './exit-codes.js';
 
 export function buildProgram(): Command {
   const program = new Command('huawu')
@@ -18,13 +19,14 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .addHelpText(
       'after',
-      '\nExit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input, 4 not found, 5 conflict, 6 permission denied.',
+      '\nExit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input, 4 not found, 5 conflict, 6 permission denied, 7 audit chain broken.',
     );
   registerServeCommands(program);
   registerAdminCommands(program);
   registerKbCommands(program);
   registerIntakeCommands(program);
   registerSweepCommands(program);
+  registerAuditCommands(program);
   return program;
 }
 
@@ -35,6 +37,7 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;
   } catch (error) {
+    if (error instanceof ExitWith) return error.code;
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }

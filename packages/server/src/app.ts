@@ -11,6 +11,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions
 import { frameworkErrorHandler, registerErrorHandling } from './http/error-handler.js';
 import { registerInputGuard } from './http/input-guard.js';
 import { adminRoutes } from './routes/admin.routes.js';
+import { archiveRoutes } from './routes/archive.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { accuracyRoutes } from './routes/accuracy.routes.js';
 import { closureRoutes } from './routes/closure.routes.js';
@@ -124,6 +125,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   orderFilesRoutes(app, ctx);
   unitRoutes(app, ctx);
   publicLookupRoutes(app, ctx);
+  archiveRoutes(app, ctx);
 
   if (spa && options.webRoot) await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });
   return app;

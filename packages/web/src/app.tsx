@@ -6,6 +6,7 @@ import { RequireAuth } from './auth/require-auth';
 import { SessionRedirect } from './auth/session-redirect';
 import { AppLayout } from './components/app-layout';
 import { AccuracyPage } from './pages/accuracy/accuracy-page';
+import { ArchivePage } from './pages/archive/archive-page';
 import { CallbackDeskPage } from './pages/callback-desk/callback-desk-page';
 import { CalendarPage } from './pages/calendar-page';
 import { ClosureSettingsPage } from './pages/closure-settings/closure-settings-page';
@@ -55,6 +56,7 @@ export function App() {
                 <Route path="/dispatch-desk" element={<DispatchDeskPage />} />
                 <Route path="/callback-desk" element={<CallbackDeskPage />} />
                 <Route path="/closure-settings" element={<ClosureSettingsPage />} />
+                <Route path="/archive" element={<ArchivePage />} />
                 <Route path="/unit-inbox" element={<UnitInboxPage />} />
                 <Route path="/unit-stats" element={<UnitStatsPage />} />
                 <Route path="/units" element={<UnitsPage />} />

@@ -140,6 +140,10 @@ export interface WorkOrderEventsTable {
   at: string;
   comment: string | null;
   payload: string;
+  /** Hash of the order's previous event ('' for the first; migration 2026-11-29T10). */
+  prev_hash: string | null;
+  /** SHA-256 over prev_hash and the event's stored columns (archive/event-hash.ts). */
+  hash: string | null;
 }
 
 export interface HolidaysTable {

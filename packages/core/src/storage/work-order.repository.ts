@@ -7,6 +7,7 @@ import {
 } from '@huawu/domain';
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { OrderEventRecord, OrderUnitRecord, WorkOrderRecord } from '../work-order.record.js';
+import { eventHash } from '../archive/event-hash.js';
 import type { Schema } from './schema.js';
 import { orderToRow, rowToOrder } from './work-order.rows.js';
 import { containsPattern, subtreePattern } from './sql-like.js';
@@ -199,21 +200,40 @@ export interface NewEvent {
   payload: Record<string, unknown>;
 }
 
+/**
+ * Appends one timeline event, chained to the order's previous event: `prev_hash` is that event's hash
+ * ('' for the first) and `hash` covers it and this row's stored columns (archive/event-hash.ts). The
+ * table is append-only (triggers); this is the only writer.
+ */
 export async function insertEvent(db: Db, e: NewEvent): Promise<void> {
+  // One primary-key lookup; the first event of an order has no predecessor to read.
+  const prev =
+    e.seq > 1
+      ? await db
+          .selectFrom('work_order_events')
+          .select('hash')
+          .where('order_id', '=', e.orderId)
+          .where('seq', '<', e.seq)
+          .orderBy('seq', 'desc')
+          .limit(1)
+          .executeTakeFirst()
+      : undefined;
+  const row = {
+    order_id: e.orderId,
+    seq: e.seq,
+    event: e.event,
+    from_status: e.fromStatus,
+    to_status: e.toStatus,
+    actor_id: e.actorId,
+    actor_role: e.actorRole,
+    at: e.at,
+    comment: e.comment,
+    payload: JSON.stringify(e.payload),
+  };
+  const prevHash = prev?.hash ?? '';
   await db
     .insertInto('work_order_events')
-    .values({
-      order_id: e.orderId,
-      seq: e.seq,
-      event: e.event,
-      from_status: e.fromStatus,
-      to_status: e.toStatus,
-      actor_id: e.actorId,
-      actor_role: e.actorRole,
-      at: e.at,
-      comment: e.comment,
-      payload: JSON.stringify(e.payload),
-    })
+    .values({ ...row, prev_hash: prevHash, hash: eventHash(prevHash, row) })
     .execute();
 }
 

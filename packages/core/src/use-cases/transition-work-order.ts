@@ -9,6 +9,7 @@ import {
 } from '@huawu/domain';
 import type { Kysely } from 'kysely';
 import { AppError } from '../app-error.js';
+import { sealArchive } from '../archive/seal-archive.js';
 import { machineConfigOf, readClosurePolicy } from '../closure/closure-policy.js';
 import type { CoreDeps } from '../deps.js';
 import { recordOverride } from '../dispatch/dispatch-overrides.js';
@@ -173,6 +174,8 @@ export async function applyTransition(
     at,
     timeZone: deps.config.timeZone,
   });
+  // 归档 seals the whole case as one record, chained to the previous archive (docs/ARCHIVE.md).
+  if (outcome.to === 'archived') await sealArchive(deps, tx, { order: next, actor, at });
   if (outcome.event === 'reply_to_caller' && outcome.input.method === 'sms') {
     await enqueueCallerSms(tx, { order: next, text: outcome.input.content as string, seq: next.version, at });
   }

@@ -89,7 +89,7 @@ describe('docs/ERRORS.md', () => {
     }
   });
 
-  it('lists the CLI exit codes 0–6 with the meanings of EXIT and of `huawu --help`', () => {
+  it('lists the CLI exit codes 0–7 with the meanings of EXIT and of `huawu --help`', () => {
     const meanings = {
       0: 'ok',
       1: 'internal error',
@@ -98,6 +98,7 @@ describe('docs/ERRORS.md', () => {
       4: 'not found',
       5: 'conflict',
       6: 'permission denied',
+      7: 'audit chain broken',
     };
     const listed = Object.fromEntries(
       [...section(doc, 'CLI exit codes').matchAll(/^- `(\d)` — ([a-z ]+?)(?::|$| \()/gm)].map((m) => [
@@ -107,7 +108,16 @@ describe('docs/ERRORS.md', () => {
     );
     expect(listed).toEqual(meanings);
     const { exit } = cliTables();
-    expect(exit).toEqual({ ok: 0, internal: 1, usage: 2, invalid: 3, notFound: 4, conflict: 5, denied: 6 });
+    expect(exit).toEqual({
+      ok: 0,
+      internal: 1,
+      usage: 2,
+      invalid: 3,
+      notFound: 4,
+      conflict: 5,
+      denied: 6,
+      auditBroken: 7,
+    });
     const help = readFileSync(new URL('packages/cli/src/main.ts', root), 'utf8');
     const line = /Exit codes: ([^.']+)\./.exec(help)?.[1] ?? '';
     const fromHelp = Object.fromEntries(

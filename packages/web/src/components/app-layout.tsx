@@ -105,7 +105,6 @@ const NAV: NavItem[] = [
     label: '档案查询',
     icon: <FolderOpenOutlined />,
     testId: 'nav-archive',
-    roles: ['supervisor', 'admin', 'reviewer', 'inspector', 'unit_admin'],
   },
   {
     key: '/closure-settings',
