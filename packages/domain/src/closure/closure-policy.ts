@@ -69,9 +69,12 @@ function parseChecklist(v: unknown, issues: FieldIssue[]): ReviewCheck[] {
     return DEFAULT_REVIEW_CHECKLIST;
   }
   const out: ReviewCheck[] = [];
-  v.forEach((item, i) => {
+  for (const [i, item] of v.entries()) {
     const path = `reviewChecklist.${i}`;
-    if (!isObject(item)) return void issues.push({ field: path, message: '应为审核项' });
+    if (!isObject(item)) {
+      issues.push({ field: path, message: '应为审核项' });
+      continue;
+    }
     const id = typeof item.id === 'string' ? item.id.trim() : '';
     const label = typeof item.label === 'string' ? item.label.trim() : '';
     if (!/^[a-z][a-z0-9_]{0,39}$/.test(id))
@@ -80,7 +83,7 @@ function parseChecklist(v: unknown, issues: FieldIssue[]): ReviewCheck[] {
     if (label.length === 0 || label.length > 100)
       issues.push({ field: `${path}.label`, message: '审核项内容应为 1–100 个字符' });
     out.push({ id, label, required: item.required === true });
-  });
+  }
   return out;
 }
 

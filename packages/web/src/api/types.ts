@@ -1,4 +1,4 @@
-import type { OrderClosure } from './closure';
+import type { OrderClosure } from './closure-types';
 import type { AppealType, CallerType, Channel, FieldSpecs, Role, Status, Urgency } from '@huawu/domain';
 
 /** Shapes of the HTTP API (docs/API.md). */
