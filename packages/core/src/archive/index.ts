@@ -10,4 +10,4 @@ export {
 } from './verify-audit-chain.js';
 export { type ArchiveQuery, searchArchive } from './search-archive.js';
 export { getArchiveRecord } from './get-archive-record.js';
-export { eventHash } from './event-hash.js';
+export { archiveChainHash, eventHash, sha256Hex } from './event-hash.js';
