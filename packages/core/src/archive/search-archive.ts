@@ -4,7 +4,6 @@ import type { CoreDeps } from '../deps.js';
 import { parsePaging } from '../desk/desk-paging.js';
 import { scopeFor } from '../security/access-scope.js';
 import { searchArchives } from '../storage/archive.repository.js';
-import { LIST_COUNT_CAP } from '../storage/work-order.repository.js';
 
 export interface ArchiveQuery {
   /** Order number, title or content (contains, case-insensitive). */
@@ -22,6 +21,12 @@ export interface ArchiveQuery {
 }
 
 /**
+ * Where the archive's count stops ("1000+"): a unit's count looks up each of its orders and a keyword
+ * is a text scan, so an exact count into the tens of thousands would cost more than the page itself.
+ */
+export const ARCHIVE_COUNT_CAP = 1_000;
+
+/**
  * 档案查询: sealed records, newest first, narrowed to what the reader may see exactly as the order list
  * is (units: orders their subtree is or was on). The count is capped like the order list.
  */
@@ -29,7 +34,7 @@ export async function searchArchive(
   deps: CoreDeps,
   actor: Actor,
   query: ArchiveQuery,
-  opts = { countCap: LIST_COUNT_CAP },
+  opts = { countCap: ARCHIVE_COUNT_CAP },
 ) {
   const paging = parsePaging(query);
   for (const key of ['from', 'to'] as const) {

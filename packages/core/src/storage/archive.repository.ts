@@ -183,20 +183,35 @@ export interface ArchiveListRow {
   retentionUntil: string;
 }
 
-function archiveFiltered(db: Db, scope: OrderScope, f: ArchiveFilter) {
+/**
+ * The filtered archive rows. A unit's scope is the order's own rule (orders any unit of its subtree is
+ * or was on): counted with `IN` (the unit's orders are read once and each looked up by key — a unit
+ * holds a small share of the archive), paged with `EXISTS` (checked row by row in index order, so the
+ * page stops after its rows).
+ */
+function archiveFiltered(db: Db, scope: OrderScope, f: ArchiveFilter, forCount: boolean) {
   let q = db.selectFrom('order_archives as a').innerJoin('work_orders as o', 'o.id', 'a.order_id');
   if (scope.kind === 'unit') {
-    // The order's own rule: units reach orders any unit of their subtree is (or was) on.
     const pattern = subtreePattern(scope.unitPath);
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('work_order_units as wu')
+    if (forCount) {
+      q = q.where('a.order_id', 'in', (eb) =>
+        eb
+          .selectFrom('work_order_units as wu')
           .innerJoin('units as su', 'su.id', 'wu.unit_id')
-          .select(sql.lit(1).as('one'))
-          .whereRef('wu.order_id', '=', 'a.order_id')
+          .select('wu.order_id')
           .where('su.path', 'like', pattern),
-      ),
-    );
+      );
+    } else {
+      q = q.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('work_order_units as wu')
+            .innerJoin('units as su', 'su.id', 'wu.unit_id')
+            .select(sql.lit(1).as('one'))
+            .whereRef('wu.order_id', '=', 'a.order_id')
+            .where('su.path', 'like', pattern),
+        ),
+      );
+    }
   }
   if (f.appealType) q = q.where('a.appeal_type', '=', f.appealType);
   if (f.leadUnitId) q = q.where('o.lead_unit_id', '=', f.leadUnitId);
@@ -224,14 +239,16 @@ export async function searchArchives(
   // Capped like the order list: past the cap the page still reads in index order.
   const count = await db
     .selectFrom(
-      archiveFiltered(db, scope, f)
+      archiveFiltered(db, scope, f, true)
         .select(sql.lit(1).as('one'))
         .limit(f.countCap + 1)
         .as('capped'),
     )
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirstOrThrow();
-  const rows = await archiveFiltered(db, scope, f)
+  // 保管期限已到: the longest expired first (retention index order); otherwise the latest archived first.
+  const byRetention = f.expiredAt !== undefined;
+  const rows = await archiveFiltered(db, scope, f, false)
     .leftJoin('units as lu', 'lu.id', 'o.lead_unit_id')
     .select([
       'a.order_id',
@@ -245,8 +262,8 @@ export async function searchArchives(
       'a.archived_at',
       'a.retention_until',
     ])
-    .orderBy('a.archived_at', 'desc')
-    .orderBy('a.archive_seq', 'desc')
+    .orderBy(byRetention ? 'a.retention_until' : 'a.archived_at', byRetention ? 'asc' : 'desc')
+    .orderBy('a.archive_seq', byRetention ? 'asc' : 'desc')
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize)
     .execute();
