@@ -4,11 +4,10 @@ import type { CoreDeps } from '../deps.js';
 import { scopeFor } from '../security/access-scope.js';
 import { writeAudit } from '../storage/admin.repository.js';
 import { listOrders } from '../storage/work-order.repository.js';
-import type { ListQuery } from '../use-cases/list-work-orders.js';
 import { toSummary } from '../views/work-order.view.js';
 import type { ExportedFile } from './export-order-document.js';
 import { ORDER_EXPORT_COLUMNS, exportRow } from './order-export-columns.js';
-import { auditedFilter, orderFilterOf } from './order-list-filter.js';
+import { type ListQuery, auditedFilter, orderFilterOf } from '../use-cases/order-list-filter.js';
 import { toXlsx } from './order-xlsx.js';
 import { toSafeCsv } from './safe-csv.js';
 

@@ -3,12 +3,25 @@ import { AppError } from '../app-error.js';
 import type { CoreDeps } from '../deps.js';
 import { findUnit } from '../storage/identity.repository.js';
 import type { OrderFilter } from '../storage/work-order.repository.js';
-import type { ListQuery } from '../use-cases/list-work-orders.js';
+
+/** The order list's query (GET /api/work-orders and its exports). */
+export interface ListQuery {
+  status?: string[];
+  appealType?: string;
+  urgency?: string;
+  unitId?: string;
+  from?: string;
+  to?: string;
+  overdue?: boolean;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
 
 /**
  * The order list's filters (status, appeal type, urgency, unit subtree, local date range, overdue,
- * keyword) as a storage filter, checked the way `listWorkOrders` checks them, so an export holds
- * exactly the orders the list shows for the same query string.
+ * keyword) as a storage filter, checked once for the list and its exports, so an export holds exactly
+ * the orders the list shows for the same query string.
  */
 export async function orderFilterOf(
   deps: CoreDeps,
