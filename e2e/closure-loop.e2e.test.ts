@@ -55,13 +55,18 @@ describe.skipIf(e2eSkipReason())('reply, callback, redo, closure and archive in 
     const { page: callback } = await as('callback');
     await callback.goto(url);
     await expectStatus(callback, 'pending_reply');
+    // The reply script comes from the unit's own words (partly solved, its public reply verbatim).
+    const script = callback.getByTestId('closure-reply-script');
+    await expect(script.textContent()).resolves.toContain('已要求物业更换电梯控制柜');
     await runAction(callback, 'reply_to_caller', async (p) => {
       await chooseOption(p, 'field-method', '短信');
-      const content = p.getByTestId('field-content');
-      if (!(await content.inputValue()))
-        await content.fill('【12345】您反映的电梯故障，承办单位已要求物业更换控制柜。');
+      // Prefilled with the SMS text of the script.
+      await expect
+        .poll(() => p.getByTestId('field-content').inputValue())
+        .toContain('已要求物业更换电梯控制柜');
     });
     await expectStatus(callback, 'pending_callback');
+    await callback.getByTestId('closure-callback-script').waitFor();
 
     // 回访: dissatisfied → 重办.
     await runAction(callback, 'callback', async (p) => {

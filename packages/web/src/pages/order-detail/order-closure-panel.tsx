@@ -1,3 +1,4 @@
+import { type EventName, type Status, isOpen } from '@huawu/domain';
 import { Space } from 'antd';
 import type { OrderClosure } from '../../api/closure';
 import { AppealState, CallbackResult } from './closure-outcome';
@@ -7,25 +8,27 @@ import { ClosureUnitReply } from './closure-unit-reply';
 interface Props {
   /** The detail's `closure` (absent on orders that never reached a reply). */
   closure: OrderClosure | null | undefined;
-  status: string;
+  status: Status;
+  /** The events this reader may send now (the detail's `allowedEvents`): the machine decides. */
+  allowed: readonly string[];
 }
 
-const CLOSED = ['closed', 'archived'];
-
 /**
- * 答复 · 回复 · 回访 · 申诉 on the order page: the unit's reply; the reply script while 待回复; the callback
- * script and attempts while 待回访; the callback result once closed; the appeal when there is one.
+ * 答复 · 回复 · 回访 · 申诉 on the order page: the unit's reply; the reply script for whoever may reply to
+ * the caller now; the callback script and attempts for whoever may call back now; the callback result
+ * once the order is no longer open; the appeal when there is one.
  */
-export function OrderClosurePanel({ closure, status }: Props) {
+export function OrderClosurePanel({ closure, status, allowed }: Props) {
   if (!closure) return null;
   const { unitReply, scripts, callback, appeal } = closure;
-  const closed = CLOSED.includes(status);
+  const may = (event: EventName) => allowed.includes(event);
+  const closed = !isOpen(status);
   const showAppeal = appeal.status !== 'none' || (closed && appeal.windowOpen);
   const showResult = closed && (callback.satisfaction !== null || closure.closeReason !== null);
   const parts = [
     unitReply && <ClosureUnitReply key="reply" reply={unitReply} />,
-    status === 'pending_reply' && scripts?.reply && <ReplyScript key="script" script={scripts.reply} />,
-    status === 'pending_callback' && scripts && (
+    may('reply_to_caller') && scripts?.reply && <ReplyScript key="script" script={scripts.reply} />,
+    (may('callback') || may('callback_attempt')) && scripts && (
       <CallbackScript key="callback" lines={scripts.callback} callback={callback} />
     ),
     showResult && <CallbackResult key="result" closure={closure} />,

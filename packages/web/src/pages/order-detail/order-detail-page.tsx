@@ -87,7 +87,11 @@ export function OrderDetailPage() {
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={14}>
             <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-              <OrderClosurePanel closure={order.closure} status={order.status} />
+              <OrderClosurePanel
+                closure={order.closure}
+                status={order.status}
+                allowed={order.allowedEvents.map((e) => e.name)}
+              />
               <Card title="工单信息">
                 <OrderDescriptions order={order} />
               </Card>
